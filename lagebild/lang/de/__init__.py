@@ -1,0 +1,1 @@
+"""German language pack: data files beside this module."""

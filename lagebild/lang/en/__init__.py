@@ -1,0 +1,1 @@
+"""English language pack: data files beside this module."""
