@@ -1,0 +1,243 @@
+"""Clauses and arguments: who is the source and who the target of a trigger.
+
+No parser exists offline for German, so roles come from cues a parser would also use:
+prepositions before a noun phrase, object determiners (den/dem), passive auxiliaries with
+an agent phrase (von/by), word order (English SVO, German first nominative), coordination.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lagebild.cues import Cues
+from lagebild.schema import Actor, Mention, Token
+from lagebild.triggers import TriggerMatch
+
+#: default target prepositions per PLOVER type, by language
+DEFAULT_TPREPS: dict[str, dict[str, frozenset[str]]] = {
+    "de": {
+        "CONSULT": frozenset({"mit", "bei"}), "AGREE": frozenset({"mit"}),
+        "COOPERATE": frozenset({"mit"}), "AID": frozenset({"an", "für"}),
+        "ASSAULT": frozenset({"auf", "gegen", "in", "im"}),
+        "SANCTION": frozenset({"gegen"}), "PROTEST": frozenset({"gegen", "vor"}),
+        "ACCUSE": frozenset({"gegen"}), "THREATEN": frozenset({"gegen"}),
+        "COERCE": frozenset({"gegen"}), "REQUEST": frozenset({"an"}),
+        "SUPPORT": frozenset({"für", "hinter"}), "REJECT": frozenset({"von"}),
+        "MOBILIZE": frozenset({"an", "zu", "zur", "zum", "entlang", "nahe", "gegen"}),
+        "RETREAT": frozenset({"aus", "von"}), "CONCEDE": frozenset({"gegenüber"}),
+    },
+    "en": {
+        "CONSULT": frozenset({"with"}), "AGREE": frozenset({"with"}),
+        "COOPERATE": frozenset({"with"}), "AID": frozenset({"to", "for"}),
+        "ASSAULT": frozenset({"on", "against", "in", "into"}),
+        "SANCTION": frozenset({"on", "against"}), "PROTEST": frozenset({"against"}),
+        "ACCUSE": frozenset({"against", "of"}), "THREATEN": frozenset({"against"}),
+        "COERCE": frozenset({"against", "on"}), "REQUEST": frozenset({"of", "to"}),
+        "SUPPORT": frozenset({"for", "behind", "with"}), "REJECT": frozenset({"from", "of"}),
+        "MOBILIZE": frozenset({"to", "along", "near", "on", "at", "against"}),
+        "RETREAT": frozenset({"from"}), "CONCEDE": frozenset({"to"}),
+    },
+}
+
+
+@dataclass(slots=True)
+class Slot:
+    """An actor mention placed in a sentence: token span, the preposition before it, links."""
+
+    actor: Actor
+    kind: str
+    start: int
+    end: int
+    prep: str | None = None
+    objdet: bool = False
+    attributive: bool = False
+    possessive: bool = False
+    #: actors coordinated with this one ("Schweden und Finnland")
+    coord: list[Slot] = field(default_factory=list)
+    coord_head: bool = True
+
+
+def segment_clauses(tokens: list[Token], cues: Cues, starts: set[int]) -> list[int]:
+    """Clause number of every token; `starts` are token indices where a mention begins."""
+    out: list[int] = []
+    c = 0
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        low = tok.lower
+        if i > 0 and (low in cues.clause_punct or low in cues.clause_breakers
+                      or (cues.lang != "de" and low in cues.complementizers)):
+            c += 1
+        elif i > 0 and low in cues.coordinators and i + 1 < n and _opens_clause(tokens, i + 1, cues, starts):
+            c += 1
+        out.append(c)
+    return out
+
+
+def _opens_clause(tokens: list[Token], j: int, cues: Cues, starts: set[int]) -> bool:
+    """After "und"/"and": a lowercase non-determiner word that starts no mention opens a clause."""
+    tok = tokens[j]
+    if j in starts or tok.lower in cues.determiners or tok.lower in cues.prepositions:
+        return False
+    return tok.text[:1].islower()
+
+
+def build_slots(tokens: list[Token], mentions: list[Mention], cues: Cues) -> list[Slot]:
+    """Place the sentence's mentions on its tokens and find their prepositions and links."""
+    slots: list[Slot] = []
+    ti = 0
+    for m in mentions:
+        while ti < len(tokens) and tokens[ti].end <= m.start:
+            ti += 1
+        if ti >= len(tokens):
+            break
+        tj = ti
+        while tj < len(tokens) and tokens[tj].start < m.end:
+            tj += 1
+        slot = Slot(m.actor, m.kind, ti, max(tj, ti + 1), attributive=m.attributive)
+        _mark_context(slot, tokens, cues)
+        slots.append(slot)
+    _link_coordination(slots, tokens, cues)
+    return slots
+
+
+def _mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
+    """Find the preposition (skipping determiners and adjectives) and case marks before a slot."""
+    k = slot.start - 1
+    first = tokens[slot.start].lower
+    if first in cues.object_determiners:
+        slot.objdet = True
+    skipped = 0
+    while k >= 0 and skipped < 3:
+        low = tokens[k].lower
+        if low in cues.prepositions:
+            slot.prep = low
+            return
+        if low in cues.object_determiners:
+            slot.objdet = True
+        if low in cues.determiners or (tokens[k].text.islower() and low.isalpha() and skipped < 2
+                                       and low not in cues.coordinators and cues.lang == "de"):
+            k -= 1
+            skipped += 1
+            continue
+        break
+    end_text = tokens[slot.end - 1].lower
+    nxt = tokens[slot.end].lower if slot.end < len(tokens) else ""
+    if end_text.endswith("s") and cues.lang == "de" and slot.kind in ("country", "person", "metonym"):
+        slot.possessive = True
+    if nxt in ("'s", "’s"):
+        slot.possessive = True
+
+
+def _link_coordination(slots: list[Slot], tokens: list[Token], cues: Cues) -> None:
+    """Link "X und Y", "X, Y und Z": later members share the head's role."""
+    for a, b in zip(slots, slots[1:]):
+        between = [t.lower for t in tokens[a.end:b.start]]
+        if between and all(w in cues.coordinators or w == "," or w in cues.determiners for w in between) \
+                and any(w in cues.coordinators or w == "," for w in between):
+            head = a if a.coord_head else next(s for s in slots if b in s.coord or a in s.coord)
+            if a.attributive and not b.attributive and b.actor.sector:
+                # "russische und amerikanische Außenminister": the adjective shares the noun
+                a.actor = Actor(a.actor.text, None, a.actor.country, a.actor.org, b.actor.sector)
+                a.attributive = False
+                a.prep = a.prep or b.prep
+            if a.attributive != b.attributive:
+                continue
+            head.coord.append(b)
+            b.coord_head = False
+            b.prep = b.prep or head.prep
+            b.objdet = b.objdet or head.objdet
+
+
+def members(slot: Slot) -> list[Slot]:
+    """A slot and the slots coordinated with it."""
+    return [slot, *slot.coord]
+
+
+def is_passive(tokens: list[Token], trig: TriggerMatch, lo: int, hi: int, cues: Cues) -> bool:
+    """Passive voice: an auxiliary (werden/be) in the clause and the trigger is a participle."""
+    tok = tokens[trig.index]
+    if trig.noun:
+        return False
+    if cues.lang == "de":
+        aux = any(tokens[i].lemma.lower() in cues.passive_aux for i in range(lo, hi) if i != trig.index)
+        participle = tok.lower != tok.lemma.lower() and tok.lower.endswith(("t", "en"))
+        return aux and participle
+    window = range(max(lo, trig.index - 4), trig.index)
+    aux = any(tokens[i].lemma.lower() in cues.passive_aux for i in window)
+    return aux and tok.lower.endswith(("ed", "en", "wn", "ht", "uck", "ung", "ot", "id"))
+
+
+def choose_arguments(
+    trig: TriggerMatch, tokens: list[Token], slots: list[Slot], clause_of: list[int],
+    cues: Cues, inherited: Slot | None,
+) -> tuple[list[Slot], Slot | None, bool]:
+    """Sources (coordinated, possibly several), the target and whether the clause is passive."""
+    clause = clause_of[trig.index]
+    lo = clause_of.index(clause)
+    hi = len(clause_of) - clause_of[::-1].index(clause)
+    in_clause = [s for s in slots if lo <= s.start < hi and s.coord_head]
+    tpreps = trig.entry.tpreps or DEFAULT_TPREPS.get(cues.lang, {}).get(trig.type, frozenset())
+    if trig.noun:
+        src, tgt = _nominal_arguments(trig, tokens, in_clause, tpreps, cues)
+        return ([src] if src else []), tgt, False
+    passive = is_passive(tokens, trig, lo, hi, cues)
+    plain = [s for s in in_clause if s.prep is None and not s.attributive and not s.possessive]
+    source: Slot | None = None
+    target: Slot | None = None
+    if passive:
+        agents = [s for s in in_clause if s.prep in cues.agent_preps]
+        source = agents[0] if agents else None
+        target = plain[0] if plain else None
+    elif cues.lang == "de":
+        subj = [s for s in plain if not s.objdet] or plain
+        source = subj[0] if subj else None
+        rest = [s for s in plain if s is not source]
+        target = next((s for s in rest if s.objdet), rest[0] if rest else None)
+    else:
+        before = [s for s in plain if s.end <= trig.index]
+        after = [s for s in plain if s.start > trig.index]
+        source = before[-1] if before else None
+        target = after[0] if after else None
+    if target is None:
+        target = next((s for s in in_clause if s.prep in tpreps and s is not source
+                       and (cues.lang == "de" or s.start > trig.index)), None)
+    if source is None and not passive:
+        source = inherited
+    if trig.entry.inv:
+        source, target = target, source
+        if source is None:
+            source = next((s for s in in_clause if s.prep in cues.agent_preps or s.prep in ("from", "aus")), None)
+    return ([source] if source else []), target, passive
+
+
+def _nominal_arguments(
+    trig: TriggerMatch, tokens: list[Token], in_clause: list[Slot], tpreps: frozenset[str], cues: Cues,
+) -> tuple[Slot | None, Slot | None]:
+    """Arguments of an event noun from its own noun phrase: adjective/genitive source, PP target."""
+    i = trig.index
+    source: Slot | None = None
+    target: Slot | None = None
+    for s in in_clause:
+        if s.end <= i and i - s.end <= 3 and (s.attributive or s.possessive) and s.prep is None:
+            source = s
+    after = [s for s in in_clause if s.start > i]
+    for s in after:
+        gap = [t.lower for t in tokens[i + 1:s.start]]
+        if len(gap) > 6:
+            break
+        if s.prep == "zwischen" or s.prep == "between":
+            source = source or s
+            target = s.coord[0] if s.coord else target
+            break
+        if s.prep in cues.agent_preps and source is None:
+            source = s
+        elif s.prep in tpreps and target is None:
+            target = s
+        elif s.prep is None and gap and gap[-1] in ("des", "der") and source is None \
+                and trig.entry.cameo.quad_class in (1, 3):
+            source = s
+        elif s.prep is None and gap and gap[-1] in ("des", "der") and target is None:
+            target = s
+        elif s.prep == "of" and target is None and trig.entry.cameo.quad_class not in (1,):
+            target = s
+    return source, target

@@ -1,0 +1,340 @@
+"""The event coder: turns one article into events, sentence by sentence.
+
+Stages: clean -> language -> sentences -> actor mentions -> triggers -> arguments
+-> modality -> dates -> events. Every rule reads its words from the language pack.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from lagebild.arguments import Slot, _mark_context, build_slots, choose_arguments, members, segment_clauses
+from lagebild.cues import Cues, load_cues
+from lagebild.dates import DateMention, find_dates
+from lagebild.errors import UnsupportedLanguageError
+from lagebild.lang import available_languages
+from lagebild.modality import (
+    ClauseInfo, clause_infos, is_hypothetical, is_negated, mark_governed,
+)
+from lagebild.ontology import SYMMETRIC_TYPES, lookup_cameo
+from lagebild.quotes import find_quotes
+from lagebild.schema import Actor, Article, Event, Mention, Quote, Sentence
+from lagebild.text import split_sentences
+from lagebild.triggers import TriggerMatch, match_triggers
+
+if TYPE_CHECKING:
+    from lagebild.pipeline import CodedArticle, ExtractOptions
+
+#: kinds of mention that name a political actor on their own
+POLITICAL_KINDS = frozenset({"country", "metonym", "org", "group", "person", "institution", "demonym"})
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What the coder remembers across the sentences of one article."""
+
+    article: Article
+    lang: str
+    cues: Cues
+    persons: list[tuple[int, Actor]]
+    quotes: list[Quote]
+
+
+def resolve_language(article: Article, options: ExtractOptions, text: str) -> str:
+    """The language to code the article in: forced, given by the record, or detected."""
+    if options.lang != "auto":
+        lang = options.lang
+    elif article.language:
+        lang = article.language
+    else:
+        from lagebild.langid import detect_language
+
+        lang = detect_language(text)[0]
+    if lang not in available_languages():
+        raise UnsupportedLanguageError(lang, article.origin or article.id)
+    return lang
+
+
+def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
+    """Run every stage on one article and return what was found."""
+    from lagebild.actors import load_gazetteer
+    from lagebild.clean import clean_text
+    from lagebild.pipeline import CodedArticle
+
+    text = clean_text(article.text)
+    lang = resolve_language(article, options, text)
+    art = replace(article, text=text, language=lang)
+    sentences = split_sentences(text, lang)
+    mentions = load_gazetteer(tuple(options.actor_files)).find(text, lang, art.date)
+    quotes = find_quotes(text, sentences, mentions, lang)
+    ctx = ArticleContext(art, lang, load_cues(lang), [], quotes)
+    starts = [m.start for m in mentions]
+    events: list[Event] = []
+    for sent in sentences:
+        lo = bisect.bisect_left(starts, sent.start)
+        hi = bisect.bisect_left(starts, sent.end)
+        sent_mentions = [m for m in mentions[lo:hi] if m.end <= sent.end]
+        events.extend(code_sentence(sent, sent_mentions, ctx))
+        ctx.persons.extend((m.start, m.actor) for m in sent_mentions
+                           if m.kind == "person" or (m.actor.sector == "GOV" and m.actor.country))
+    events = [e for e in events if e.confidence >= options.min_confidence
+              and (options.keep_modal or not (e.negated or e.hypothetical))]
+    return CodedArticle(art, sentences, mentions, quotes, events)
+
+
+def _anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> list[Slot]:
+    """Slots for "die beiden Führer"/"the two leaders" and subject pronouns ("er", "he")."""
+    extra: list[Slot] = []
+    low = sent.text.lower()
+    for phrase in ctx.cues.group_anaphora:
+        pos = low.find(phrase)
+        if pos < 0:
+            continue
+        pair = _last_two(ctx.persons)
+        if not pair:
+            break
+        p_start = sent.start + pos
+        ti = next((i for i, t in enumerate(sent.tokens) if t.start >= p_start), None)
+        if ti is None:
+            break
+        tj = next((i for i, t in enumerate(sent.tokens) if t.end >= p_start + len(phrase)), ti) + 1
+        if any(s.start < tj and ti < s.end for s in slots):
+            slots[:] = [s for s in slots if not (s.start < tj and ti < s.end)]
+        head = Slot(_relabel(pair[0], sent.text[pos:pos + len(phrase)]), "person", ti, tj)
+        other = Slot(_relabel(pair[1], sent.text[pos:pos + len(phrase)]), "person", ti, tj,
+                     coord_head=False)
+        head.coord.append(other)
+        extra.extend([head, other])
+        break
+    if ctx.persons:
+        taken = {i for s in slots for i in range(s.start, s.end)}
+        for i, tok in enumerate(sent.tokens):
+            if tok.lower in ctx.cues.subject_pronouns and i not in taken and i > 0:
+                slot = Slot(_relabel(ctx.persons[-1][1], tok.text), "person", i, i + 1)
+                _mark_context(slot, sent.tokens, ctx.cues)
+                extra.append(slot)
+    return extra
+
+
+def _relabel(actor: Actor, text: str) -> Actor:
+    """The same actor named by other words."""
+    return Actor(text, actor.name, actor.country, actor.org, actor.sector, actor.code)
+
+
+def _last_two(persons: list[tuple[int, Actor]]) -> tuple[Actor, Actor] | None:
+    """The last two persons with different keys, most recent last."""
+    seen: list[Actor] = []
+    for _, actor in reversed(persons):
+        if all(a.key() != actor.key() for a in seen):
+            seen.append(actor)
+        if len(seen) == 2:
+            return seen[1], seen[0]
+    return None
+
+
+def _clause_subject(slots: list[Slot], info: ClauseInfo, cues: Cues) -> Slot | None:
+    """The first plain (nominative-looking) actor of a clause, used by following clauses."""
+    for s in slots:
+        if info.lo <= s.start < info.hi and s.coord_head and s.prep is None \
+                and not s.attributive and not s.objdet and not s.possessive:
+            return s
+    return None
+
+
+def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[Event]:
+    """Events of one sentence."""
+    cues = ctx.cues
+    tokens = sent.tokens
+    if not tokens:
+        return []
+    slots = build_slots(tokens, mentions, cues)
+    slots.extend(_anaphora_slots(sent, slots, ctx))
+    slots.sort(key=lambda s: s.start)
+    clause_of = segment_clauses(tokens, cues, {s.start for s in slots})
+    triggers = match_triggers(tokens, clause_of, ctx.lang)
+    if not triggers:
+        return []
+    infos = clause_infos(tokens, clause_of, cues)
+    mark_governed(infos, triggers, tokens, clause_of, cues)
+    question = sent.text.rstrip().endswith("?")
+    nonpolitical = any(t.lower in cues.nonpolitical_context for t in tokens)
+    dates = find_dates(sent.text, ctx.lang, ctx.article.date)
+    subjects = [_clause_subject(slots, info, cues) for info in infos]
+    events: list[Event] = []
+    for trig in triggers:
+        c = clause_of[trig.index]
+        inherited = _inherited_subject(c, infos, subjects, tokens, cues)
+        sources, target, _passive = choose_arguments(trig, tokens, slots, clause_of, cues, inherited)
+        verbs_in_clause = [t for t in triggers if clause_of[t.index] == c and not t.noun and t is not trig]
+        main_noun = trig.noun and not verbs_in_clause
+        if trig.noun and not sources and main_noun:
+            subj = subjects[c] or inherited
+            if subj is not None and subj is not target:
+                sources = [subj]
+        if trig.noun and not main_noun and not sources:
+            continue  # the object of another trigger's verb, with no actor of its own
+        info = infos[c]
+        negated = is_negated(trig, tokens, info, cues, main_noun)
+        hypothetical = is_hypothetical(trig, tokens, info, cues, question, main_noun)
+        if trig.noun and verbs_in_clause and any(
+                v.type not in ("ACCUSE",) and v.index < trig.index + 8 for v in verbs_in_clause):
+            hypothetical = hypothetical or trig.type != verbs_in_clause[0].type
+        events.extend(_make_events(trig, sources, target, sent, ctx, negated, hypothetical,
+                                   nonpolitical, dates, tokens))
+    events.extend(_insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
+    return _dedupe(events)
+
+
+def _inherited_subject(c: int, infos: list[ClauseInfo], subjects: list[Slot | None],
+                       tokens: list, cues: Cues) -> Slot | None:
+    """The subject a clause shares with the one before ("... und wies ... aus", "drohte, ... zu")."""
+    if c == 0:
+        return None
+    info = infos[c]
+    first = tokens[info.lo].lower if info.hi > info.lo else ""
+    if first in cues.complementizers and first not in ("und", "and"):
+        return None
+    for k in range(c - 1, -1, -1):
+        if subjects[k] is not None:
+            return subjects[k]
+    return None
+
+
+def _make_events(trig: TriggerMatch, sources: list[Slot], target: Slot | None, sent: Sentence,
+                 ctx: ArticleContext, negated: bool, hypothetical: bool, nonpolitical: bool,
+                 dates: list[DateMention], tokens: list) -> list[Event]:
+    """One event per source member and target member, after the lexicon's conditions."""
+    entry = trig.entry
+    cues = ctx.cues
+    src_members = [m for s in sources for m in members(s)] or [None]
+    tgt_members = members(target) if target else [None]
+    symmetric = entry.type in SYMMETRIC_TYPES
+    pairs: list[tuple[Slot | None, Slot | None]] = []
+    if symmetric and target is None and len(src_members) > 1:
+        pairs = [(src_members[0], m) for m in src_members[1:]]
+    else:
+        pairs = [(s, t) for s in src_members for t in tgt_members]
+    out = []
+    for src, tgt in pairs:
+        s_actor = src.actor if src else None
+        t_actor = tgt.actor if tgt else None
+        if s_actor is not None and t_actor is not None and s_actor.key() and s_actor.key() == t_actor.key() \
+                and s_actor.sector == t_actor.sector:
+            t_actor = None
+        if not _political(s_actor) and not _political(t_actor):
+            continue
+        if entry.need == "target" and t_actor is None:
+            continue
+        if entry.need == "consequence" and t_actor is None and not any(
+                t.lower in cues.consequence_words for t in tokens):
+            continue
+        if entry.weak and not (_political(s_actor) and _political(t_actor)):
+            continue
+        if nonpolitical and (entry.sport or entry.weak or s_actor is None or t_actor is None):
+            continue
+        out.append(_event(trig, s_actor, t_actor, sent, ctx, negated, hypothetical, dates, tokens))
+    return out
+
+
+def _political(actor: Actor | None) -> bool:
+    """An actor the evaluation can name: a country or an organisation."""
+    return actor is not None and bool(actor.country or actor.org)
+
+
+def _event(trig: TriggerMatch, src: Actor | None, tgt: Actor | None, sent: Sentence,
+           ctx: ArticleContext, negated: bool, hypothetical: bool, dates: list[DateMention],
+           tokens: list, cameo: str | None = None) -> Event:
+    """Build the Event record with its evidence, date and confidence."""
+    code = lookup_cameo(cameo) if cameo else trig.entry.cameo
+    tok = tokens[trig.index]
+    start, end = tok.start, tok.end
+    trigger_text = tok.text
+    if trig.particle is not None:
+        trigger_text = f"{tok.text} … {tokens[trig.particle].text}"
+    when = _event_date(tok.start - sent.start, dates, ctx)
+    conf = 0.45 + (0.2 if _political(src) else 0) + (0.15 if _political(tgt) else 0)
+    conf += 0.1 if not trig.noun else 0.0
+    conf -= 0.15 if trig.entry.weak else 0.0
+    quote = next((q for q in ctx.quotes if q.start <= start < q.end), None)
+    assert code.plover is not None and code.quad_class is not None
+    return Event(
+        article_id=ctx.article.id, language=ctx.lang, type=code.plover, cameo=code.code,
+        quad_class=code.quad_class, goldstein=code.goldstein, source=src, target=tgt, date=when,
+        negated=negated, hypothetical=hypothetical, sentence=sent.text, trigger=trigger_text,
+        char_start=start, char_end=end, confidence=min(conf, 0.95), mode=code.mode,
+        context=code.context, quote=quote,
+    )
+
+
+def _event_date(pos: int, dates: list[DateMention], ctx: ArticleContext):  # type: ignore[no-untyped-def]
+    """The date expression nearest the trigger in the sentence, else the article date."""
+    if not dates:
+        return ctx.article.date
+    best = min(dates, key=lambda d: abs(d.start - pos))
+    return best.value
+
+
+def _insist_events(sent: Sentence, tokens: list, slots: list[Slot], clause_of: list[int],
+                   infos: list[ClauseInfo], triggers: list[TriggerMatch], events: list[Event],
+                   ctx: ArticleContext) -> list[Event]:
+    """"X bestand darauf, dass ..." / "X insisted that ...": a demand on the complement's
+    subject, or a denial when the complement negates X's own side's act."""
+    cues = ctx.cues
+    out: list[Event] = []
+    for c, info in enumerate(infos):
+        hit = next((i for i in range(info.lo, info.hi)
+                    if tokens[i].lemma.lower() in cues.insist_lemmas
+                    or tokens[i].lemma in cues.insist_lemmas), None)
+        if hit is None or any(clause_of[t.index] == c and t.type == "REQUEST" for t in triggers):
+            continue
+        speaker = _clause_subject(slots, info, cues) or next(
+            (s for s in slots if info.lo <= s.start < info.hi and s.possessive), None)
+        if speaker is None or not _political(speaker.actor):
+            continue
+        comp = [k for k in range(c + 1, len(infos)) if infos[k].governed or infos[k].denied
+                or tokens[infos[k].lo].lower in cues.complementizers]
+        if not comp:
+            continue
+        negated_own = [e for e in events if clause_of_pos(e.char_start, tokens, clause_of) in comp
+                       and e.negated and e.quad_class >= 3
+                       and (e.source is None or e.source.key() == speaker.actor.key())]
+        trig = TriggerMatch(_synthetic_entry("120" if negated_own else "100"), hit, hit + 1, noun=False)
+        if negated_own:
+            target = negated_own[0].target
+        else:
+            subj = _clause_subject(slots, infos[comp[0]], cues)
+            target = subj.actor if subj else None
+            if target is None or target.key() == speaker.actor.key():
+                continue
+        out.append(_event(trig, speaker.actor, target, sent, ctx, False, False,
+                          find_dates(sent.text, ctx.lang, ctx.article.date), tokens))
+    return out
+
+
+def clause_of_pos(char: int, tokens: list, clause_of: list[int]) -> int:
+    """The clause of the token starting at article offset `char`."""
+    for i, t in enumerate(tokens):
+        if t.start == char:
+            return clause_of[i]
+    return -1
+
+
+def _synthetic_entry(code: str):  # type: ignore[no-untyped-def]
+    """A trigger entry made by a rule rather than the lexicon (e.g. insisting → demand)."""
+    from lagebild.triggers import TriggerEntry
+
+    return TriggerEntry(pattern=f"<rule:{code}>", words=(), cameo=lookup_cameo(code))
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (type, source, target, modality) and clause-near trigger; verbs win."""
+    seen: dict[tuple, Event] = {}
+    for e in events:
+        key = (e.type, e.source.code if e.source else None, e.target.code if e.target else None,
+               e.negated, e.hypothetical)
+        if key in seen:
+            continue
+        seen[key] = e
+    return list(seen.values())

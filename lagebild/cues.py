@@ -1,0 +1,73 @@
+"""The cue words of a language pack (cues.yaml) as fast lookup sets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from lagebild.errors import DataError
+from lagebild.lang import get_pack
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Cue words for modality, roles and clause structure in one language."""
+
+    lang: str
+    negation: frozenset[str]
+    hypothetical: frozenset[str]
+    conditional_conj: frozenset[str]
+    intent_lemmas: frozenset[str]
+    passive_aux: frozenset[str]
+    agent_preps: frozenset[str]
+    location_preps: frozenset[str]
+    attribute_preps: frozenset[str]
+    complementizers: frozenset[str]
+    relative_pronouns: frozenset[str]
+    coordinators: frozenset[str]
+    clause_breakers: frozenset[str]
+    object_determiners: frozenset[str]
+    reporting_lemmas: frozenset[str]
+    reporting_preps: frozenset[str]
+    insist_lemmas: frozenset[str]
+    consequence_words: frozenset[str]
+    nonpolitical_context: frozenset[str]
+    group_anaphora: tuple[str, ...]
+    subject_pronouns: frozenset[str]
+    first_person_plural: frozenset[str]
+    determiners: frozenset[str]
+    prepositions: frozenset[str]
+    separable_particles: frozenset[str]
+    possessives: frozenset[str]
+    infinitive_marker: str
+    clause_punct: frozenset[str]
+    not_only: tuple[str, ...]
+    deny_lemmas: frozenset[str]
+    future_aux: frozenset[str]
+
+
+_SET_FIELDS = [f for f in Cues.__dataclass_fields__ if f not in
+               ("lang", "group_anaphora", "infinitive_marker", "not_only")]
+
+
+@cache
+def load_cues(lang: str) -> Cues:
+    """The cues of a language pack, parsed once per process."""
+    pack = get_pack(lang)
+    data = pack.yaml("cues.yaml")
+    if not isinstance(data, dict):
+        raise DataError("expected a mapping of cue lists", str(pack.path("cues.yaml")))
+    missing = [f for f in _SET_FIELDS if f not in data]
+    if missing:
+        raise DataError(f"missing cue lists: {', '.join(missing)}", str(pack.path("cues.yaml")))
+    kwargs: dict[str, object] = {f: frozenset(str(w) for w in data[f] or []) for f in _SET_FIELDS}
+    # words are compared lower-cased, except lemmas of German nouns (kept as written too)
+    for f in _SET_FIELDS:
+        kwargs[f] = frozenset(kwargs[f]) | frozenset(w.lower() for w in kwargs[f])  # type: ignore[attr-defined]
+    return Cues(
+        lang=lang,
+        group_anaphora=tuple(str(w) for w in data.get("group_anaphora", [])),
+        infinitive_marker=str(data.get("infinitive_marker", "")),
+        not_only=tuple(str(w) for w in data.get("not_only", [])),
+        **kwargs,  # type: ignore[arg-type]
+    )

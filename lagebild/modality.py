@@ -1,0 +1,131 @@
+"""Modality: is an event said not to happen (negated) or only possible (hypothetical)?
+
+Scope is the clause, with exceptions that make the flags mean what PLOVER means:
+a threat or a promise is a real act even when its content is conditional, so cues in
+the complement of THREATEN/AGREE/SUPPORT do not make the speech act hypothetical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lagebild.cues import Cues
+from lagebild.schema import Token
+from lagebild.triggers import TriggerMatch
+
+#: speech acts whose own modal auxiliaries ("würde hinter den USA stehen") do not undo them
+SPEECH_ACT_TYPES = frozenset({"THREATEN", "AGREE", "SUPPORT"})
+#: types whose complement clause holds only a wanted, threatened or promised act
+GOVERNING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "CONSULT"})
+
+
+@dataclass(slots=True)
+class ClauseInfo:
+    """What the modality rules need to know about one clause."""
+
+    lo: int
+    hi: int
+    words: frozenset[str]
+    lemmas: frozenset[str]
+    conditional: bool
+    #: the clause is the complement of an intent/request/threat/denial earlier in the sentence
+    governed: bool = False
+    denied: bool = False
+
+
+def clause_infos(tokens: list[Token], clause_of: list[int], cues: Cues) -> list[ClauseInfo]:
+    """One ClauseInfo per clause number."""
+    infos: list[ClauseInfo] = []
+    for c in range(clause_of[-1] + 1 if clause_of else 0):
+        idx = [i for i, x in enumerate(clause_of) if x == c]
+        if not idx:
+            infos.append(ClauseInfo(0, 0, frozenset(), frozenset(), False))
+            continue
+        words = [tokens[i].lower for i in idx]
+        first = next((w for w in words if w.isalpha()), "")
+        infos.append(ClauseInfo(
+            idx[0], idx[-1] + 1, frozenset(words), frozenset(tokens[i].lemma.lower() for i in idx),
+            conditional=first in cues.conditional_conj,
+        ))
+    return infos
+
+
+def _has_negation(tokens: list[Token], lo: int, hi: int, cues: Cues) -> bool:
+    """A negation cue in tokens[lo:hi] that is not "nicht nur"/"not only"."""
+    for i in range(lo, hi):
+        low = tokens[i].lower
+        if low in cues.negation:
+            pair = f"{low} {tokens[i + 1].lower}" if i + 1 < len(tokens) else low
+            if pair in cues.not_only:
+                continue
+            return True
+    return False
+
+
+def is_negated(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues,
+               main_noun: bool) -> bool:
+    """Whether the text says the event did not happen."""
+    if info.denied:
+        return True
+    if trig.noun:
+        lo = max(info.lo, trig.index - 3)
+        if _has_negation(tokens, lo, trig.index, cues):
+            return True
+        return main_noun and _has_negation(tokens, info.lo, info.hi, cues)
+    return _has_negation(tokens, info.lo, info.hi, cues)
+
+
+def _future(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues) -> bool:
+    """Future or intent: "wird angreifen", "will attack" (the trigger is an infinitive)."""
+    tok = tokens[trig.index]
+    if cues.lang == "de":
+        infinitive = tok.lower == tok.lemma.lower() or "zu" in tok.lower[1:-2]
+        return infinitive and bool(info.words & cues.future_aux)
+    window = {tokens[i].lower for i in range(max(info.lo, trig.index - 3), trig.index)}
+    return bool(window & cues.future_aux)
+
+
+def is_hypothetical(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues,
+                    question: bool, main_noun: bool) -> bool:
+    """Whether the event is only conditional, planned, feared, demanded or asked about."""
+    if question or info.conditional or info.governed:
+        return True
+    if trig.type in SPEECH_ACT_TYPES:
+        return False
+    if trig.noun:
+        window = {tokens[i].lower for i in range(max(info.lo, trig.index - 3), trig.index)}
+        if window & cues.hypothetical:
+            return True
+        if not main_noun:
+            return False
+    if info.words & cues.hypothetical:
+        return True
+    if info.lemmas & cues.intent_lemmas and not trig.noun:
+        return True
+    return _future(trig, tokens, info, cues)
+
+
+def mark_governed(infos: list[ClauseInfo], triggers: list[TriggerMatch], tokens: list[Token],
+                  clause_of: list[int], cues: Cues) -> None:
+    """Flag clauses that are complements of an intent, demand, threat, promise or denial."""
+    governor: str | None = None
+    for c, info in enumerate(infos):
+        if c > 0 and governor is not None:
+            first = tokens[info.lo].lower if info.hi > info.lo else ""
+            starts_complement = first in cues.complementizers or first in (",", ":", "„", "“", "\"") \
+                or cues.infinitive_marker in info.words or any(
+                    cues.infinitive_marker in tokens[i].lower[2:-2] for i in range(info.lo, info.hi))
+            if starts_complement:
+                if governor == "deny":
+                    info.denied = True
+                else:
+                    info.governed = True
+                continue
+            governor = None
+        own = [t for t in triggers if clause_of[t.index] == c and not t.noun]
+        if info.lemmas & cues.deny_lemmas:
+            governor = "deny"
+        elif info.lemmas & cues.intent_lemmas or any(t.type in GOVERNING_TYPES for t in own):
+            governor = "intent"
+        elif governor is None:
+            governor = None

@@ -1,0 +1,240 @@
+"""Event triggers: the lexicon of each language pack (triggers.tsv) and matching it on tokens.
+
+A trigger is a lemma (verbs, nouns), a compound head ("*angriff"), a German separable
+verb ("angreifen" matches "griff ... an") or a multi-word pattern ("stehen hinter").
+Each maps to a CAMEO code, and through it to a PLOVER type, quad class and Goldstein value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from lagebild.cues import Cues, load_cues
+from lagebild.errors import DataError
+from lagebild.lang import get_pack
+from lagebild.ontology import CameoCode, cameo_table
+from lagebild.schema import Token
+
+OPTION_FLAGS = frozenset({"inv", "weak", "sport"})
+OPTION_KEYS = frozenset({"tprep", "need"})
+NEED_VALUES = frozenset({"target", "consequence"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One lexicon line: the pattern, its CAMEO code and options."""
+
+    pattern: str
+    words: tuple[str, ...]
+    cameo: CameoCode
+    tpreps: frozenset[str] | None = None
+    need: str | None = None
+    inv: bool = False
+    weak: bool = False
+    sport: bool = False
+    noun: bool = False
+    line: int = 0
+
+    @property
+    def type(self) -> str:
+        """The PLOVER type of the entry's CAMEO code."""
+        assert self.cameo.plover is not None
+        return self.cameo.plover
+
+
+@dataclass(slots=True)
+class TriggerLexicon:
+    """Compiled lookup tables of one language's triggers."""
+
+    single: dict[str, TriggerEntry] = field(default_factory=dict)
+    suffixes: dict[str, TriggerEntry] = field(default_factory=dict)
+    #: base verb lemma -> [(particle, entry)] for German separable verbs
+    separable: dict[str, list[tuple[str, TriggerEntry]]] = field(default_factory=dict)
+    #: first word -> multi-word entries anchored on it
+    multi: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    max_suffix: int = 0
+
+
+@dataclass(slots=True)
+class TriggerMatch:
+    """A trigger found in a sentence: token indices of the anchor (and particle)."""
+
+    entry: TriggerEntry
+    index: int
+    end: int
+    noun: bool
+    particle: int | None = None
+
+    @property
+    def type(self) -> str:
+        """The PLOVER type."""
+        return self.entry.type
+
+
+def _parse_options(raw: str, path: str, no: int) -> dict[str, object]:
+    """Options column of a triggers.tsv line."""
+    opts: dict[str, object] = {}
+    for item in filter(None, (o.strip() for o in raw.split(","))):
+        if "=" in item:
+            key, value = item.split("=", 1)
+            if key not in OPTION_KEYS:
+                raise DataError(f"unknown option '{key}'", path, no)
+            if key == "tprep":
+                opts["tpreps"] = frozenset(v.strip().lower() for v in value.split("|"))
+            elif value not in NEED_VALUES:
+                raise DataError(f"need= takes one of {sorted(NEED_VALUES)}", path, no)
+            else:
+                opts["need"] = value
+        elif item in OPTION_FLAGS:
+            opts[item] = True
+        else:
+            raise DataError(f"unknown option '{item}'", path, no)
+    return opts
+
+
+@cache
+def load_triggers(lang: str) -> TriggerLexicon:
+    """The compiled trigger lexicon of a language pack, once per process."""
+    pack = get_pack(lang)
+    path = str(pack.path("triggers.tsv"))
+    cues = load_cues(lang)
+    table = cameo_table()
+    lex = TriggerLexicon()
+    for no, (pattern, code, options) in pack.tsv("triggers.tsv", 3):
+        if code not in table or table[code].plover is None:
+            raise DataError(f"CAMEO code '{code}' is unknown or has no PLOVER type", path, no)
+        words = tuple(w.lower() for w in pattern.split())
+        entry = TriggerEntry(
+            pattern=pattern, words=words, cameo=table[code], line=no,
+            noun=pattern[:1].isupper() or pattern.startswith("*"),
+            **_parse_options(options, path, no),  # type: ignore[arg-type]
+        )
+        if len(words) > 1:
+            lex.multi.setdefault(words[0], []).append(entry)
+        elif pattern.startswith("*"):
+            lex.suffixes[words[0][1:]] = entry
+            lex.max_suffix = max(lex.max_suffix, len(words[0]) - 1)
+        else:
+            lex.single.setdefault(words[0], entry)
+            _register_separable(lex, words[0], entry, cues)
+    return lex
+
+
+def _register_separable(lex: TriggerLexicon, verb: str, entry: TriggerEntry, cues: Cues) -> None:
+    """Index a German separable verb ("angreifen") by its base ("greifen") and particle."""
+    if entry.noun or not cues.separable_particles:
+        return
+    for particle in sorted(cues.separable_particles, key=len, reverse=True):
+        base = verb[len(particle):]
+        if verb.startswith(particle) and len(base) >= 4 and base.endswith("en"):
+            lex.separable.setdefault(base, []).append((particle, entry))
+            return
+
+
+def _is_clause_end(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """Whether token i is the last word of its clause (a particle's place)."""
+    if i + 1 >= len(tokens):
+        return True
+    nxt = tokens[i + 1].lower
+    return (nxt in cues.clause_punct or nxt in (".", "!", "?") or nxt in cues.coordinators
+            or nxt in cues.clause_breakers)
+
+
+def _find_particle(tokens: list[Token], i: int, clause_end: int, particle: str, cues: Cues) -> int | None:
+    """Index of `particle` closing the clause after verb i, or None."""
+    for j in range(i + 1, clause_end):
+        if tokens[j].lower == particle and _is_clause_end(tokens, j, cues):
+            return j
+    return None
+
+
+def _is_german_noun(tok: Token, i: int) -> bool:
+    """German nouns are capitalised; the first word of a sentence is not evidence."""
+    return tok.text[:1].isupper() and (i > 0 or not tok.text.islower())
+
+
+def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list[TriggerMatch]:
+    """Every trigger in a sentence's tokens; `clause_of[i]` is token i's clause number."""
+    lex = load_triggers(lang)
+    cues = load_cues(lang)
+    out: list[TriggerMatch] = []
+    clause_end = _clause_ends(clause_of)
+    used_particles: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if not tok.text[:1].isalpha():
+            continue
+        lemma = tok.lemma.lower()
+        match: TriggerMatch | None = None
+        # German separable verb: base verb with its particle at the end of the clause
+        for particle, entry in lex.separable.get(lemma, ()):
+            j = _find_particle(tokens, i, clause_end[clause_of[i]], particle, cues)
+            if j is not None and j not in used_particles:
+                match = TriggerMatch(entry, i, i + 1, noun=False, particle=j)
+                used_particles.add(j)
+                break
+        if match is None:
+            match = _match_multi(tokens, i, lemma, lex, clause_of, lang)
+        if match is None:
+            entry = lex.single.get(lemma) or lex.single.get(tok.lower)
+            if entry is not None:
+                match = TriggerMatch(entry, i, i + 1, noun=entry.noun)
+        if match is None and lex.suffixes and len(lemma) > 5 and (lang != "de" or _is_german_noun(tok, i)):
+            for k in range(3, len(lemma) - 3):
+                entry = lex.suffixes.get(lemma[k:]) or lex.suffixes.get(tok.lower[k:])
+                if entry is not None:
+                    match = TriggerMatch(entry, i, i + 1, noun=True)
+                    break
+        if match is not None:
+            if lang != "de" and not match.entry.noun:
+                match.noun = _looks_nominal_en(tokens, i, cues)
+            elif lang == "de" and match.particle is None:
+                # one entry serves "Treffen" (noun) and "trafen" (verb): the capital decides
+                match.noun = _is_german_noun(tok, i)
+            out.append(match)
+    return out
+
+
+def _clause_ends(clause_of: list[int]) -> dict[int, int]:
+    """Clause number -> index one past its last token."""
+    ends: dict[int, int] = {}
+    for i, c in enumerate(clause_of):
+        ends[c] = i + 1
+    return ends
+
+
+def _match_multi(tokens: list[Token], i: int, lemma: str, lex: TriggerLexicon,
+                 clause_of: list[int], lang: str) -> TriggerMatch | None:
+    """A multi-word pattern anchored on token i, if its other words are in the clause."""
+    entries = lex.multi.get(lemma) or lex.multi.get(tokens[i].lower)
+    if not entries:
+        return None
+    clause = clause_of[i]
+    for entry in entries:
+        rest = entry.words[1:]
+        if lang == "de":
+            span = [j for j in range(len(tokens)) if clause_of[j] == clause and j != i]
+        else:
+            span = list(range(i + 1, min(len(tokens), i + 1 + 3 + len(rest))))
+        words = {tokens[j].lemma.lower() for j in span} | {tokens[j].lower for j in span}
+        if all(w in words for w in rest):
+            last = max((j for j in span if tokens[j].lower in rest or tokens[j].lemma.lower() in rest),
+                       default=i)
+            return TriggerMatch(entry, i, i + 1, noun=entry.noun,
+                                particle=last if lang == "de" and last > i else None)
+    return None
+
+
+_EN_NOUN_BEFORE = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that", "any",
+                             "new", "further", "fresh", "'s", "’s", "of", "no", "more", "major",
+                             "first", "latest", "recent", "possible", "planned", "joint"})
+
+
+def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """English has no capital nouns: a determiner or adjective before marks a noun."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1].lower
+    if prev in _EN_NOUN_BEFORE or prev.endswith(("ian", "ese", "ish", "ary", "al")):
+        return True
+    return tokens[i].lower.endswith(("tion", "sion", "ment", "ance", "ence"))
