@@ -34,7 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse uses 2 for usage errors; ours is 1 (2 = inputs skipped)
+        return 1 if exc.code == 2 else int(exc.code or 0)
     if not getattr(args, "func", None):
         parser.print_help()
         return 1
