@@ -15,7 +15,7 @@ from lagebild import __version__
 from lagebild.errors import LagebildError
 
 #: subcommand modules, in the order `lagebild --help` lists them
-COMMAND_MODULES: tuple[str, ...] = ("extract", "eval")
+COMMAND_MODULES: tuple[str, ...] = ("extract", "actors", "eval")
 
 
 def build_parser() -> argparse.ArgumentParser:
