@@ -16,26 +16,40 @@ from lagebild.triggers import TriggerMatch
 #: default target prepositions per PLOVER type, by language
 DEFAULT_TPREPS: dict[str, dict[str, frozenset[str]]] = {
     "de": {
-        "CONSULT": frozenset({"mit", "bei"}), "AGREE": frozenset({"mit"}),
-        "COOPERATE": frozenset({"mit"}), "AID": frozenset({"an", "für"}),
+        "CONSULT": frozenset({"mit", "bei"}),
+        "AGREE": frozenset({"mit"}),
+        "COOPERATE": frozenset({"mit"}),
+        "AID": frozenset({"an", "für"}),
         "ASSAULT": frozenset({"auf", "gegen", "in", "im"}),
-        "SANCTION": frozenset({"gegen"}), "PROTEST": frozenset({"gegen", "vor"}),
-        "ACCUSE": frozenset({"gegen"}), "THREATEN": frozenset({"gegen"}),
-        "COERCE": frozenset({"gegen"}), "REQUEST": frozenset({"an"}),
-        "SUPPORT": frozenset({"für", "hinter"}), "REJECT": frozenset({"von"}),
+        "SANCTION": frozenset({"gegen"}),
+        "PROTEST": frozenset({"gegen", "vor"}),
+        "ACCUSE": frozenset({"gegen"}),
+        "THREATEN": frozenset({"gegen"}),
+        "COERCE": frozenset({"gegen"}),
+        "REQUEST": frozenset({"an"}),
+        "SUPPORT": frozenset({"für", "hinter"}),
+        "REJECT": frozenset({"von"}),
         "MOBILIZE": frozenset({"an", "zu", "zur", "zum", "entlang", "nahe", "gegen"}),
-        "RETREAT": frozenset({"aus", "von"}), "CONCEDE": frozenset({"gegenüber"}),
+        "RETREAT": frozenset({"aus", "von"}),
+        "CONCEDE": frozenset({"gegenüber"}),
     },
     "en": {
-        "CONSULT": frozenset({"with"}), "AGREE": frozenset({"with"}),
-        "COOPERATE": frozenset({"with"}), "AID": frozenset({"to", "for"}),
+        "CONSULT": frozenset({"with"}),
+        "AGREE": frozenset({"with"}),
+        "COOPERATE": frozenset({"with"}),
+        "AID": frozenset({"to", "for"}),
         "ASSAULT": frozenset({"on", "against", "in", "into"}),
-        "SANCTION": frozenset({"on", "against"}), "PROTEST": frozenset({"against"}),
-        "ACCUSE": frozenset({"against", "of"}), "THREATEN": frozenset({"against"}),
-        "COERCE": frozenset({"against", "on"}), "REQUEST": frozenset({"of", "to"}),
-        "SUPPORT": frozenset({"for", "behind", "with"}), "REJECT": frozenset({"from", "of"}),
+        "SANCTION": frozenset({"on", "against"}),
+        "PROTEST": frozenset({"against"}),
+        "ACCUSE": frozenset({"against", "of"}),
+        "THREATEN": frozenset({"against"}),
+        "COERCE": frozenset({"against", "on"}),
+        "REQUEST": frozenset({"of", "to"}),
+        "SUPPORT": frozenset({"for", "behind", "with"}),
+        "REJECT": frozenset({"from", "of"}),
         "MOBILIZE": frozenset({"to", "along", "near", "on", "at", "against"}),
-        "RETREAT": frozenset({"from"}), "CONCEDE": frozenset({"to"}),
+        "RETREAT": frozenset({"from"}),
+        "CONCEDE": frozenset({"to"}),
     },
 }
 
@@ -64,10 +78,18 @@ def segment_clauses(tokens: list[Token], cues: Cues, starts: set[int]) -> list[i
     n = len(tokens)
     for i, tok in enumerate(tokens):
         low = tok.lower
-        if i > 0 and (low in cues.clause_punct or low in cues.clause_breakers
-                      or (cues.lang != "de" and low in cues.complementizers)):
+        if i > 0 and (
+            low in cues.clause_punct
+            or low in cues.clause_breakers
+            or (cues.lang != "de" and low in cues.complementizers)
+        ):
             c += 1
-        elif i > 0 and low in cues.coordinators and i + 1 < n and _opens_clause(tokens, i + 1, cues, starts):
+        elif (
+            i > 0
+            and low in cues.coordinators
+            and i + 1 < n
+            and _opens_clause(tokens, i + 1, cues, starts)
+        ):
             c += 1
         out.append(c)
     return out
@@ -114,15 +136,24 @@ def _mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
             return
         if low in cues.object_determiners:
             slot.objdet = True
-        if low in cues.determiners or (tokens[k].text.islower() and low.isalpha() and skipped < 2
-                                       and low not in cues.coordinators and cues.lang == "de"):
+        if low in cues.determiners or (
+            tokens[k].text.islower()
+            and low.isalpha()
+            and skipped < 2
+            and low not in cues.coordinators
+            and cues.lang == "de"
+        ):
             k -= 1
             skipped += 1
             continue
         break
     end_text = tokens[slot.end - 1].lower
     nxt = tokens[slot.end].lower if slot.end < len(tokens) else ""
-    if end_text.endswith("s") and cues.lang == "de" and slot.kind in ("country", "person", "metonym"):
+    if (
+        end_text.endswith("s")
+        and cues.lang == "de"
+        and slot.kind in ("country", "person", "metonym")
+    ):
         slot.possessive = True
     if nxt in ("'s", "’s"):
         slot.possessive = True
@@ -130,10 +161,13 @@ def _mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
 
 def _link_coordination(slots: list[Slot], tokens: list[Token], cues: Cues) -> None:
     """Link "X und Y", "X, Y und Z": later members share the head's role."""
-    for a, b in zip(slots, slots[1:]):
-        between = [t.lower for t in tokens[a.end:b.start]]
-        if between and all(w in cues.coordinators or w == "," or w in cues.determiners for w in between) \
-                and any(w in cues.coordinators or w == "," for w in between):
+    for a, b in zip(slots, slots[1:], strict=False):
+        between = [t.lower for t in tokens[a.end : b.start]]
+        if (
+            between
+            and all(w in cues.coordinators or w == "," or w in cues.determiners for w in between)
+            and any(w in cues.coordinators or w == "," for w in between)
+        ):
             head = a if a.coord_head else next(s for s in slots if b in s.coord or a in s.coord)
             if a.attributive and not b.attributive and b.actor.sector:
                 # "russische und amerikanische Außenminister": the adjective shares the noun
@@ -159,7 +193,9 @@ def is_passive(tokens: list[Token], trig: TriggerMatch, lo: int, hi: int, cues: 
     if trig.noun:
         return False
     if cues.lang == "de":
-        aux = any(tokens[i].lemma.lower() in cues.passive_aux for i in range(lo, hi) if i != trig.index)
+        aux = any(
+            tokens[i].lemma.lower() in cues.passive_aux for i in range(lo, hi) if i != trig.index
+        )
         participle = tok.lower != tok.lemma.lower() and tok.lower.endswith(("t", "en"))
         return aux and participle
     window = range(max(lo, trig.index - 4), trig.index)
@@ -168,8 +204,12 @@ def is_passive(tokens: list[Token], trig: TriggerMatch, lo: int, hi: int, cues: 
 
 
 def choose_arguments(
-    trig: TriggerMatch, tokens: list[Token], slots: list[Slot], clause_of: list[int],
-    cues: Cues, inherited: Slot | None,
+    trig: TriggerMatch,
+    tokens: list[Token],
+    slots: list[Slot],
+    clause_of: list[int],
+    cues: Cues,
+    inherited: Slot | None,
 ) -> tuple[list[Slot], Slot | None, bool]:
     """Sources (coordinated, possibly several), the target and whether the clause is passive."""
     clause = clause_of[trig.index]
@@ -182,6 +222,7 @@ def choose_arguments(
         return ([src] if src else []), tgt, False
     passive = is_passive(tokens, trig, lo, hi, cues)
     plain = [s for s in in_clause if s.prep is None and not s.attributive and not s.possessive]
+    plain_src = [s for s in plain if s.kind != "place"]
     source: Slot | None = None
     target: Slot | None = None
     if passive:
@@ -189,40 +230,69 @@ def choose_arguments(
         source = agents[0] if agents else None
         target = plain[0] if plain else None
     elif cues.lang == "de":
-        subj = [s for s in plain if not s.objdet] or plain
+        subj = [s for s in plain_src if not s.objdet] or plain_src
         source = subj[0] if subj else None
-        rest = [s for s in plain if s is not source]
+        rest = [s for s in plain if s is not source and _named(s)]
         target = next((s for s in rest if s.objdet), rest[0] if rest else None)
     else:
-        before = [s for s in plain if s.end <= trig.index]
-        after = [s for s in plain if s.start > trig.index]
+        before = [s for s in plain_src if s.end <= trig.index]
+        after = [s for s in plain if s.start > trig.index and _named(s)]
         source = before[-1] if before else None
         target = after[0] if after else None
     if target is None:
-        target = next((s for s in in_clause if s.prep in tpreps and s is not source
-                       and (cues.lang == "de" or s.start > trig.index)), None)
+        target = next(
+            (
+                s
+                for s in in_clause
+                if s.prep in tpreps
+                and s is not source
+                and _named(s)
+                and (cues.lang == "de" or s.start > trig.index)
+            ),
+            None,
+        )
+    if target is None:
+        rest = [s for s in plain if s is not source and s.start > (source.start if source else -1)]
+        target = rest[0] if rest else None
     if source is None and not passive:
         source = inherited
     if trig.entry.inv:
         source, target = target, source
         if source is None:
-            source = next((s for s in in_clause if s.prep in cues.agent_preps or s.prep in ("from", "aus")), None)
+            source = next(
+                (s for s in in_clause if s.prep in cues.agent_preps or s.prep in ("from", "aus")),
+                None,
+            )
     return ([source] if source else []), target, passive
 
 
+def _named(slot: Slot) -> bool:
+    """A slot that names a country or organisation (not a bare "Soldaten")."""
+    return bool(slot.actor.country or slot.actor.org)
+
+
 def _nominal_arguments(
-    trig: TriggerMatch, tokens: list[Token], in_clause: list[Slot], tpreps: frozenset[str], cues: Cues,
+    trig: TriggerMatch,
+    tokens: list[Token],
+    in_clause: list[Slot],
+    tpreps: frozenset[str],
+    cues: Cues,
 ) -> tuple[Slot | None, Slot | None]:
     """Arguments of an event noun from its own noun phrase: adjective/genitive source, PP target."""
     i = trig.index
     source: Slot | None = None
     target: Slot | None = None
     for s in in_clause:
-        if s.end <= i and i - s.end <= 3 and (s.attributive or s.possessive) and s.prep is None:
+        if (
+            s.end <= i
+            and i - s.end <= 3
+            and s.kind != "place"
+            and (s.attributive or (s.possessive and s.prep is None))
+        ):
             source = s
     after = [s for s in in_clause if s.start > i]
     for s in after:
-        gap = [t.lower for t in tokens[i + 1:s.start]]
+        gap = [t.lower for t in tokens[i + 1 : s.start]]
         if len(gap) > 6:
             break
         if s.prep == "zwischen" or s.prep == "between":
@@ -233,8 +303,13 @@ def _nominal_arguments(
             source = s
         elif s.prep in tpreps and target is None:
             target = s
-        elif s.prep is None and gap and gap[-1] in ("des", "der") and source is None \
-                and trig.entry.cameo.quad_class in (1, 3):
+        elif (
+            s.prep is None
+            and gap
+            and gap[-1] in ("des", "der")
+            and source is None
+            and trig.entry.cameo.quad_class in (1, 3)
+        ):
             source = s
         elif s.prep is None and gap and gap[-1] in ("des", "der") and target is None:
             target = s

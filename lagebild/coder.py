@@ -7,16 +7,27 @@ Stages: clean -> language -> sentences -> actor mentions -> triggers -> argument
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from lagebild.arguments import Slot, _mark_context, build_slots, choose_arguments, members, segment_clauses
+from lagebild.arguments import (
+    Slot,
+    _mark_context,
+    build_slots,
+    choose_arguments,
+    members,
+    segment_clauses,
+)
 from lagebild.cues import Cues, load_cues
 from lagebild.dates import DateMention, find_dates
 from lagebild.errors import UnsupportedLanguageError
 from lagebild.lang import available_languages
 from lagebild.modality import (
-    ClauseInfo, clause_infos, is_hypothetical, is_negated, mark_governed,
+    ClauseInfo,
+    clause_infos,
+    is_hypothetical,
+    is_negated,
+    mark_governed,
 )
 from lagebild.ontology import SYMMETRIC_TYPES, lookup_cameo
 from lagebild.quotes import find_quotes
@@ -27,8 +38,14 @@ from lagebild.triggers import TriggerMatch, match_triggers
 if TYPE_CHECKING:
     from lagebild.pipeline import CodedArticle, ExtractOptions
 
+#: types whose target may stand in the complement ("warnte, dass jede russische Invasion ...")
+COMPLEMENT_TARGET_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST"})
+#: how far (in characters) a bare year may stand from the trigger it dates
+YEAR_REACH = 60
 #: kinds of mention that name a political actor on their own
-POLITICAL_KINDS = frozenset({"country", "metonym", "org", "group", "person", "institution", "demonym"})
+POLITICAL_KINDS = frozenset(
+    {"country", "metonym", "org", "group", "person", "institution", "demonym"}
+)
 
 
 @dataclass(slots=True)
@@ -40,6 +57,10 @@ class ArticleContext:
     cues: Cues
     persons: list[tuple[int, Actor]]
     quotes: list[Quote]
+    #: every place found, by start offset, for coordinates
+    places: dict[int, object] = field(default_factory=dict)
+    #: where the current sentence's events happened
+    location: dict | None = None  # type: ignore[type-arg]
 
 
 def resolve_language(article: Article, options: ExtractOptions, text: str) -> str:
@@ -62,14 +83,17 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
     from lagebild.actors import load_gazetteer
     from lagebild.clean import clean_text
     from lagebild.pipeline import CodedArticle
+    from lagebild.places import load_places
 
     text = clean_text(article.text)
     lang = resolve_language(article, options, text)
     art = replace(article, text=text, language=lang)
     sentences = split_sentences(text, lang)
-    mentions = load_gazetteer(tuple(options.actor_files)).find(text, lang, art.date)
-    quotes = find_quotes(text, sentences, mentions, lang)
-    ctx = ArticleContext(art, lang, load_cues(lang), [], quotes)
+    actor_mentions = load_gazetteer(tuple(options.actor_files)).find(text, lang, art.date)
+    places = load_places().find(text, lang)
+    mentions = merge_places(actor_mentions, places)
+    quotes = find_quotes(text, sentences, actor_mentions, lang)
+    ctx = ArticleContext(art, lang, load_cues(lang), [], quotes, {p.start: p for p in places})
     starts = [m.start for m in mentions]
     events: list[Event] = []
     for sent in sentences:
@@ -77,11 +101,51 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
         hi = bisect.bisect_left(starts, sent.end)
         sent_mentions = [m for m in mentions[lo:hi] if m.end <= sent.end]
         events.extend(code_sentence(sent, sent_mentions, ctx))
-        ctx.persons.extend((m.start, m.actor) for m in sent_mentions
-                           if m.kind == "person" or (m.actor.sector == "GOV" and m.actor.country))
-    events = [e for e in events if e.confidence >= options.min_confidence
-              and (options.keep_modal or not (e.negated or e.hypothetical))]
-    return CodedArticle(art, sentences, mentions, quotes, events)
+        ctx.persons.extend(
+            (m.start, m.actor)
+            for m in sent_mentions
+            if m.kind == "person" or (m.actor.sector == "GOV" and m.actor.country)
+        )
+    events = [
+        e
+        for e in events
+        if e.confidence >= options.min_confidence
+        and (options.keep_modal or not (e.negated or e.hypothetical))
+    ]
+    return CodedArticle(art, sentences, actor_mentions, quotes, events)
+
+
+def merge_places(mentions: list[Mention], places: list) -> list[Mention]:  # type: ignore[type-arg]
+    """Actor mentions plus the places no actor mention covers, as kind "place" mentions."""
+    out = list(mentions)
+    starts = [m.start for m in mentions]
+    for p in places:
+        k = bisect.bisect_left(starts, p.start)
+        near = mentions[max(0, k - 1) : k + 1]
+        if any(m.start < p.end and p.start < m.end for m in near):
+            continue
+        actor = Actor(p.text, p.name, p.country, None, None)
+        out.append(Mention(p.start, p.end, p.text, actor, "place", entry=f"place:{p.name}"))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _location(slots: list[Slot], tokens: list, ctx: ArticleContext) -> dict | None:  # type: ignore[type-arg]
+    """Where the sentence's events happened: a place after a locative preposition."""
+    for s in slots:
+        if (
+            s.kind in ("place", "metonym", "country")
+            and s.prep in ctx.cues.location_preps
+            and s.actor.country
+        ):
+            place = ctx.places.get(tokens[s.start].start)
+            return {
+                "name": getattr(place, "name", None) or s.actor.name or s.actor.text,
+                "country": s.actor.country,
+                "lat": getattr(place, "lat", None),
+                "lon": getattr(place, "lon", None),
+            }
+    return None
 
 
 def _anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> list[Slot]:
@@ -102,14 +166,35 @@ def _anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> l
         tj = next((i for i, t in enumerate(sent.tokens) if t.end >= p_start + len(phrase)), ti) + 1
         if any(s.start < tj and ti < s.end for s in slots):
             slots[:] = [s for s in slots if not (s.start < tj and ti < s.end)]
-        head = Slot(_relabel(pair[0], sent.text[pos:pos + len(phrase)]), "person", ti, tj)
-        other = Slot(_relabel(pair[1], sent.text[pos:pos + len(phrase)]), "person", ti, tj,
-                     coord_head=False)
+        head = Slot(_relabel(pair[0], sent.text[pos : pos + len(phrase)]), "person", ti, tj)
+        other = Slot(
+            _relabel(pair[1], sent.text[pos : pos + len(phrase)]),
+            "person",
+            ti,
+            tj,
+            coord_head=False,
+        )
         head.coord.append(other)
         extra.extend([head, other])
         break
+    taken = {i for s in slots for i in range(s.start, s.end)}
+    for i, tok in enumerate(sent.tokens):
+        if tok.lower in ctx.cues.first_person_plural and i not in taken:
+            quote = next(
+                (q for q in ctx.quotes if q.start <= tok.start < q.end and q.speaker), None
+            )
+            if (
+                quote is not None
+                and quote.speaker is not None
+                and (quote.speaker.country or quote.speaker.org)
+            ):
+                sp = quote.speaker
+                slot = Slot(
+                    Actor(tok.text, None, sp.country, sp.org, sp.sector), "person", i, i + 1
+                )
+                _mark_context(slot, sent.tokens, ctx.cues)
+                extra.append(slot)
     if ctx.persons:
-        taken = {i for s in slots for i in range(s.start, s.end)}
         for i, tok in enumerate(sent.tokens):
             if tok.lower in ctx.cues.subject_pronouns and i not in taken and i > 0:
                 slot = Slot(_relabel(ctx.persons[-1][1], tok.text), "person", i, i + 1)
@@ -137,8 +222,15 @@ def _last_two(persons: list[tuple[int, Actor]]) -> tuple[Actor, Actor] | None:
 def _clause_subject(slots: list[Slot], info: ClauseInfo, cues: Cues) -> Slot | None:
     """The first plain (nominative-looking) actor of a clause, used by following clauses."""
     for s in slots:
-        if info.lo <= s.start < info.hi and s.coord_head and s.prep is None \
-                and not s.attributive and not s.objdet and not s.possessive:
+        if (
+            info.lo <= s.start < info.hi
+            and s.coord_head
+            and s.prep is None
+            and s.kind != "place"
+            and not s.attributive
+            and not s.objdet
+            and not s.possessive
+        ):
             return s
     return None
 
@@ -162,12 +254,17 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     nonpolitical = any(t.lower in cues.nonpolitical_context for t in tokens)
     dates = find_dates(sent.text, ctx.lang, ctx.article.date)
     subjects = [_clause_subject(slots, info, cues) for info in infos]
+    ctx.location = _location(slots, tokens, ctx)
     events: list[Event] = []
     for trig in triggers:
         c = clause_of[trig.index]
         inherited = _inherited_subject(c, infos, subjects, tokens, cues)
-        sources, target, _passive = choose_arguments(trig, tokens, slots, clause_of, cues, inherited)
-        verbs_in_clause = [t for t in triggers if clause_of[t.index] == c and not t.noun and t is not trig]
+        sources, target, _passive = choose_arguments(
+            trig, tokens, slots, clause_of, cues, inherited
+        )
+        verbs_in_clause = [
+            t for t in triggers if clause_of[t.index] == c and not t.noun and t is not trig
+        ]
         main_noun = trig.noun and not verbs_in_clause
         if trig.noun and not sources and main_noun:
             subj = subjects[c] or inherited
@@ -175,26 +272,53 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                 sources = [subj]
         if trig.noun and not main_noun and not sources:
             continue  # the object of another trigger's verb, with no actor of its own
+        if target is None and trig.type in COMPLEMENT_TARGET_TYPES:
+            target = _complement_target(c, infos, slots, sources)
         info = infos[c]
         negated = is_negated(trig, tokens, info, cues, main_noun)
         hypothetical = is_hypothetical(trig, tokens, info, cues, question, main_noun)
-        if trig.noun and verbs_in_clause and any(
-                v.type not in ("ACCUSE",) and v.index < trig.index + 8 for v in verbs_in_clause):
+        if (
+            trig.noun
+            and verbs_in_clause
+            and any(v.type not in ("ACCUSE",) and v.index < trig.index + 8 for v in verbs_in_clause)
+        ):
             hypothetical = hypothetical or trig.type != verbs_in_clause[0].type
-        events.extend(_make_events(trig, sources, target, sent, ctx, negated, hypothetical,
-                                   nonpolitical, dates, tokens))
+        events.extend(
+            _make_events(
+                trig, sources, target, sent, ctx, negated, hypothetical, nonpolitical, dates, tokens
+            )
+        )
     events.extend(_insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
     return _dedupe(events)
 
 
-def _inherited_subject(c: int, infos: list[ClauseInfo], subjects: list[Slot | None],
-                       tokens: list, cues: Cues) -> Slot | None:
-    """The subject a clause shares with the one before ("... und wies ... aus", "drohte, ... zu")."""
+def _complement_target(
+    c: int, infos: list[ClauseInfo], slots: list[Slot], sources: list[Slot]
+) -> Slot | None:
+    """The first named actor of the clause governed by clause c, other than the source."""
+    keys = {m.actor.key() for s in sources for m in members(s)}
+    for info in infos[c + 1 :]:
+        if not (info.governed or info.denied):
+            break
+        for s in slots:
+            if (
+                info.lo <= s.start < info.hi
+                and s.coord_head
+                and s.kind != "place"
+                and (s.actor.country or s.actor.org)
+                and s.actor.key() not in keys
+            ):
+                return s
+    return None
+
+
+def _inherited_subject(
+    c: int, infos: list[ClauseInfo], subjects: list[Slot | None], tokens: list, cues: Cues
+) -> Slot | None:
+    """The subject a clause shares with the one before ("und wies ... aus", "drohte, ... zu")."""
     if c == 0:
         return None
-    info = infos[c]
-    first = tokens[info.lo].lower if info.hi > info.lo else ""
-    if first in cues.complementizers and first not in ("und", "and"):
+    if infos[c].first_word in cues.complementizers:
         return None
     for k in range(c - 1, -1, -1):
         if subjects[k] is not None:
@@ -202,9 +326,18 @@ def _inherited_subject(c: int, infos: list[ClauseInfo], subjects: list[Slot | No
     return None
 
 
-def _make_events(trig: TriggerMatch, sources: list[Slot], target: Slot | None, sent: Sentence,
-                 ctx: ArticleContext, negated: bool, hypothetical: bool, nonpolitical: bool,
-                 dates: list[DateMention], tokens: list) -> list[Event]:
+def _make_events(
+    trig: TriggerMatch,
+    sources: list[Slot],
+    target: Slot | None,
+    sent: Sentence,
+    ctx: ArticleContext,
+    negated: bool,
+    hypothetical: bool,
+    nonpolitical: bool,
+    dates: list[DateMention],
+    tokens: list,
+) -> list[Event]:
     """One event per source member and target member, after the lexicon's conditions."""
     entry = trig.entry
     cues = ctx.cues
@@ -220,15 +353,23 @@ def _make_events(trig: TriggerMatch, sources: list[Slot], target: Slot | None, s
     for src, tgt in pairs:
         s_actor = src.actor if src else None
         t_actor = tgt.actor if tgt else None
-        if s_actor is not None and t_actor is not None and s_actor.key() and s_actor.key() == t_actor.key() \
-                and s_actor.sector == t_actor.sector:
+        if (
+            s_actor is not None
+            and t_actor is not None
+            and s_actor.key()
+            and s_actor.key() == t_actor.key()
+            and s_actor.sector == t_actor.sector
+        ):
             t_actor = None
         if not _political(s_actor) and not _political(t_actor):
             continue
         if entry.need == "target" and t_actor is None:
             continue
-        if entry.need == "consequence" and t_actor is None and not any(
-                t.lower in cues.consequence_words for t in tokens):
+        if (
+            entry.need == "consequence"
+            and t_actor is None
+            and not any(t.lower in cues.consequence_words for t in tokens)
+        ):
             continue
         if entry.weak and not (_political(s_actor) and _political(t_actor)):
             continue
@@ -243,9 +384,18 @@ def _political(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country or actor.org)
 
 
-def _event(trig: TriggerMatch, src: Actor | None, tgt: Actor | None, sent: Sentence,
-           ctx: ArticleContext, negated: bool, hypothetical: bool, dates: list[DateMention],
-           tokens: list, cameo: str | None = None) -> Event:
+def _event(
+    trig: TriggerMatch,
+    src: Actor | None,
+    tgt: Actor | None,
+    sent: Sentence,
+    ctx: ArticleContext,
+    negated: bool,
+    hypothetical: bool,
+    dates: list[DateMention],
+    tokens: list,
+    cameo: str | None = None,
+) -> Event:
     """Build the Event record with its evidence, date and confidence."""
     code = lookup_cameo(cameo) if cameo else trig.entry.cameo
     tok = tokens[trig.index]
@@ -260,11 +410,26 @@ def _event(trig: TriggerMatch, src: Actor | None, tgt: Actor | None, sent: Sente
     quote = next((q for q in ctx.quotes if q.start <= start < q.end), None)
     assert code.plover is not None and code.quad_class is not None
     return Event(
-        article_id=ctx.article.id, language=ctx.lang, type=code.plover, cameo=code.code,
-        quad_class=code.quad_class, goldstein=code.goldstein, source=src, target=tgt, date=when,
-        negated=negated, hypothetical=hypothetical, sentence=sent.text, trigger=trigger_text,
-        char_start=start, char_end=end, confidence=min(conf, 0.95), mode=code.mode,
-        context=code.context, quote=quote,
+        article_id=ctx.article.id,
+        language=ctx.lang,
+        type=code.plover,
+        cameo=code.code,
+        quad_class=code.quad_class,
+        goldstein=code.goldstein,
+        source=src,
+        target=tgt,
+        date=when,
+        negated=negated,
+        hypothetical=hypothetical,
+        sentence=sent.text,
+        trigger=trigger_text,
+        char_start=start,
+        char_end=end,
+        confidence=min(conf, 0.95),
+        mode=code.mode,
+        context=code.context,
+        quote=quote,
+        location=ctx.location,
     )
 
 
@@ -272,35 +437,62 @@ def _event_date(pos: int, dates: list[DateMention], ctx: ArticleContext):  # typ
     """The date expression nearest the trigger in the sentence, else the article date."""
     if not dates:
         return ctx.article.date
-    best = min(dates, key=lambda d: abs(d.start - pos))
-    return best.value
+    # a bare year dates only what stands next to it ("die Annexion der Krim im Jahr 2014")
+    near = [d for d in dates if d.precision != "year" or abs(d.start - pos) <= YEAR_REACH]
+    if not near:
+        return ctx.article.date
+    return min(near, key=lambda d: abs(d.start - pos)).value
 
 
-def _insist_events(sent: Sentence, tokens: list, slots: list[Slot], clause_of: list[int],
-                   infos: list[ClauseInfo], triggers: list[TriggerMatch], events: list[Event],
-                   ctx: ArticleContext) -> list[Event]:
-    """"X bestand darauf, dass ..." / "X insisted that ...": a demand on the complement's
+def _insist_events(
+    sent: Sentence,
+    tokens: list,
+    slots: list[Slot],
+    clause_of: list[int],
+    infos: list[ClauseInfo],
+    triggers: list[TriggerMatch],
+    events: list[Event],
+    ctx: ArticleContext,
+) -> list[Event]:
+    """ "X bestand darauf, dass ..." / "X insisted that ...": a demand on the complement's
     subject, or a denial when the complement negates X's own side's act."""
     cues = ctx.cues
     out: list[Event] = []
     for c, info in enumerate(infos):
-        hit = next((i for i in range(info.lo, info.hi)
-                    if tokens[i].lemma.lower() in cues.insist_lemmas
-                    or tokens[i].lemma in cues.insist_lemmas), None)
+        hit = next(
+            (
+                i
+                for i in range(info.lo, info.hi)
+                if tokens[i].lemma.lower() in cues.insist_lemmas
+                or tokens[i].lemma in cues.insist_lemmas
+            ),
+            None,
+        )
         if hit is None or any(clause_of[t.index] == c and t.type == "REQUEST" for t in triggers):
             continue
         speaker = _clause_subject(slots, info, cues) or next(
-            (s for s in slots if info.lo <= s.start < info.hi and s.possessive), None)
+            (s for s in slots if info.lo <= s.start < info.hi and s.possessive), None
+        )
         if speaker is None or not _political(speaker.actor):
             continue
-        comp = [k for k in range(c + 1, len(infos)) if infos[k].governed or infos[k].denied
-                or tokens[infos[k].lo].lower in cues.complementizers]
+        comp = [
+            k
+            for k in range(c + 1, len(infos))
+            if infos[k].governed or infos[k].denied or infos[k].first_word in cues.complementizers
+        ]
         if not comp:
             continue
-        negated_own = [e for e in events if clause_of_pos(e.char_start, tokens, clause_of) in comp
-                       and e.negated and e.quad_class >= 3
-                       and (e.source is None or e.source.key() == speaker.actor.key())]
-        trig = TriggerMatch(_synthetic_entry("120" if negated_own else "100"), hit, hit + 1, noun=False)
+        negated_own = [
+            e
+            for e in events
+            if clause_of_pos(e.char_start, tokens, clause_of) in comp
+            and e.negated
+            and e.quad_class >= 3
+            and (e.source is None or e.source.key() == speaker.actor.key())
+        ]
+        trig = TriggerMatch(
+            _synthetic_entry("120" if negated_own else "100"), hit, hit + 1, noun=False
+        )
         if negated_own:
             target = negated_own[0].target
         else:
@@ -308,8 +500,19 @@ def _insist_events(sent: Sentence, tokens: list, slots: list[Slot], clause_of: l
             target = subj.actor if subj else None
             if target is None or target.key() == speaker.actor.key():
                 continue
-        out.append(_event(trig, speaker.actor, target, sent, ctx, False, False,
-                          find_dates(sent.text, ctx.lang, ctx.article.date), tokens))
+        out.append(
+            _event(
+                trig,
+                speaker.actor,
+                target,
+                sent,
+                ctx,
+                False,
+                False,
+                find_dates(sent.text, ctx.lang, ctx.article.date),
+                tokens,
+            )
+        )
     return out
 
 
@@ -332,8 +535,13 @@ def _dedupe(events: list[Event]) -> list[Event]:
     """One event per (type, source, target, modality) and clause-near trigger; verbs win."""
     seen: dict[tuple, Event] = {}
     for e in events:
-        key = (e.type, e.source.code if e.source else None, e.target.code if e.target else None,
-               e.negated, e.hypothetical)
+        key = (
+            e.type,
+            e.source.code if e.source else None,
+            e.target.code if e.target else None,
+            e.negated,
+            e.hypothetical,
+        )
         if key in seen:
             continue
         seen[key] = e

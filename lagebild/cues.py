@@ -46,8 +46,11 @@ class Cues:
     future_aux: frozenset[str]
 
 
-_SET_FIELDS = [f for f in Cues.__dataclass_fields__ if f not in
-               ("lang", "group_anaphora", "infinitive_marker", "not_only")]
+_SET_FIELDS = [
+    f
+    for f in Cues.__dataclass_fields__
+    if f not in ("lang", "group_anaphora", "infinitive_marker", "not_only")
+]
 
 
 @cache

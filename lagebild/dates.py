@@ -74,8 +74,14 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     parts, fut = _alt(w.month_parts), _alt(w.future_markers)
     pats = [
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-        ("dmy", rf"\b(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})\.?(?:,?\s+(?P<y>\d{{4}}))?\b"),
-        ("mdy", rf"\b(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?"),
+        (
+            "dmy",
+            rf"\b(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})\.?(?:,?\s+(?P<y>\d{{4}}))?\b",
+        ),
+        (
+            "mdy",
+            rf"\b(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?",
+        ),
         ("part", rf"\b(?P<part>{parts})[\s-]+(?P<mon>{mon})\b(?:\s+(?P<y>\d{{4}}))?"),
         ("my", rf"\b(?P<mon>{mon})\s+(?P<y>\d{{4}})\b"),
         ("span", rf"\b(?P<span>{_alt(w.relative_spans)})\b"),
@@ -107,8 +113,9 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _resolve(name: str, m: re.Match[str], w: DateWords, anchor: date | None,
-             before: str) -> tuple[date, str] | None:
+def _resolve(
+    name: str, m: re.Match[str], w: DateWords, anchor: date | None, before: str
+) -> tuple[date, str] | None:
     """The date and precision one regex match denotes, or None."""
     g = m.groupdict()
     if name == "iso":
@@ -167,7 +174,7 @@ def find_dates(text: str, lang: str, anchor: date | None) -> list[DateMention]:
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            res = _resolve(name, m, w, anchor, low[max(0, s - 20):s])
+            res = _resolve(name, m, w, anchor, low[max(0, s - 20) : s])
             if res is None:
                 continue
             taken.append((s, e))

@@ -28,6 +28,8 @@ class ClauseInfo:
     words: frozenset[str]
     lemmas: frozenset[str]
     conditional: bool
+    #: the first word of the clause (punctuation skipped)
+    first_word: str = ""
     #: the clause is the complement of an intent/request/threat/denial earlier in the sentence
     governed: bool = False
     denied: bool = False
@@ -43,10 +45,16 @@ def clause_infos(tokens: list[Token], clause_of: list[int], cues: Cues) -> list[
             continue
         words = [tokens[i].lower for i in idx]
         first = next((w for w in words if w.isalpha()), "")
-        infos.append(ClauseInfo(
-            idx[0], idx[-1] + 1, frozenset(words), frozenset(tokens[i].lemma.lower() for i in idx),
-            conditional=first in cues.conditional_conj,
-        ))
+        infos.append(
+            ClauseInfo(
+                idx[0],
+                idx[-1] + 1,
+                frozenset(words),
+                frozenset(tokens[i].lemma.lower() for i in idx),
+                conditional=first in cues.conditional_conj,
+                first_word=first,
+            )
+        )
     return infos
 
 
@@ -62,8 +70,9 @@ def _has_negation(tokens: list[Token], lo: int, hi: int, cues: Cues) -> bool:
     return False
 
 
-def is_negated(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues,
-               main_noun: bool) -> bool:
+def is_negated(
+    trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues, main_noun: bool
+) -> bool:
     """Whether the text says the event did not happen."""
     if info.denied:
         return True
@@ -85,8 +94,14 @@ def _future(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cue
     return bool(window & cues.future_aux)
 
 
-def is_hypothetical(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues,
-                    question: bool, main_noun: bool) -> bool:
+def is_hypothetical(
+    trig: TriggerMatch,
+    tokens: list[Token],
+    info: ClauseInfo,
+    cues: Cues,
+    question: bool,
+    main_noun: bool,
+) -> bool:
     """Whether the event is only conditional, planned, feared, demanded or asked about."""
     if question or info.conditional or info.governed:
         return True
@@ -105,16 +120,26 @@ def is_hypothetical(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, c
     return _future(trig, tokens, info, cues)
 
 
-def mark_governed(infos: list[ClauseInfo], triggers: list[TriggerMatch], tokens: list[Token],
-                  clause_of: list[int], cues: Cues) -> None:
+def mark_governed(
+    infos: list[ClauseInfo],
+    triggers: list[TriggerMatch],
+    tokens: list[Token],
+    clause_of: list[int],
+    cues: Cues,
+) -> None:
     """Flag clauses that are complements of an intent, demand, threat, promise or denial."""
     governor: str | None = None
     for c, info in enumerate(infos):
         if c > 0 and governor is not None:
-            first = tokens[info.lo].lower if info.hi > info.lo else ""
-            starts_complement = first in cues.complementizers or first in (",", ":", "„", "“", "\"") \
-                or cues.infinitive_marker in info.words or any(
-                    cues.infinitive_marker in tokens[i].lower[2:-2] for i in range(info.lo, info.hi))
+            opener = tokens[info.lo].lower if info.hi > info.lo else ""
+            starts_complement = (
+                info.first_word in cues.complementizers
+                or opener in (":", "„", "“", '"')
+                or cues.infinitive_marker in info.words
+                or any(
+                    cues.infinitive_marker in tokens[i].lower[2:-2] for i in range(info.lo, info.hi)
+                )
+            )
             if starts_complement:
                 if governor == "deny":
                     info.denied = True

@@ -15,9 +15,22 @@ from lagebild.errors import DataError
 CAMEO_FILE = Path(__file__).parent / "data" / "cameo.tsv"
 
 PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN",
-    "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "MOBILIZE",
+    "SANCTION",
+    "COERCE",
+    "ASSAULT",
 )
 #: types whose source and target may be swapped when matching (joint acts)
 SYMMETRIC_TYPES: frozenset[str] = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -48,8 +61,13 @@ def cameo_table() -> dict[str, CameoCode]:
             raise DataError("expected 7 tab-separated fields", str(CAMEO_FILE), no)
         code, name, gold, plover, quad, mode, context = cells
         table[code] = CameoCode(
-            code=code, name=name, goldstein=float(gold), plover=plover or None,
-            quad_class=int(quad) if quad else None, mode=mode or None, context=context or None,
+            code=code,
+            name=name,
+            goldstein=float(gold),
+            plover=plover or None,
+            quad_class=int(quad) if quad else None,
+            mode=mode or None,
+            context=context or None,
         )
     return table
 

@@ -178,7 +178,11 @@ class Event:
     def __post_init__(self) -> None:
         if not self.event_id:
             self.event_id = make_event_id(
-                self.article_id, self.char_start, self.char_end, self.type, self.cameo,
+                self.article_id,
+                self.char_start,
+                self.char_end,
+                self.type,
+                self.cameo,
                 self.source.code if self.source else None,
                 self.target.code if self.target else None,
             )

@@ -15,12 +15,12 @@ from lagebild.lang import get_pack
 from lagebild.schema import Sentence, Token
 
 _TOKEN_RE = re.compile(
-    r"(?:[A-Za-z]\.){2,}"            # U.S., U.N., z.B.
-    r"|\w+(?=n['’]t\b)|n['’]t\b"     # did|n't
-    r"|['’]s\b"                      # possessive 's
-    r"|\d+(?:[.,]\d+)*"              # 100.000, 3,5
-    r"|\w+(?:-\w+)*-?"               # US-Beamte, G-8, Staats-
-    r"|[^\w\s]",                     # punctuation, quotes
+    r"(?:[A-Za-z]\.){2,}"  # U.S., U.N., z.B.
+    r"|\w+(?=n['’]t\b)|n['’]t\b"  # did|n't
+    r"|['’]s\b"  # possessive 's
+    r"|\d+(?:[.,]\d+)*"  # 100.000, 3,5
+    r"|\w+(?:-\w+)*-?"  # US-Beamte, G-8, Staats-
+    r"|[^\w\s]",  # punctuation, quotes
     re.UNICODE,
 )
 # a candidate sentence end: terminal punctuation, optional closing quotes, then space
@@ -34,7 +34,9 @@ def _abbreviations(lang: str) -> frozenset[str]:
     pack = get_pack(lang)
     if not pack.has("abbreviations.txt"):
         return frozenset()
-    return frozenset(line.strip().lower().rstrip(".") for _, line in pack.lines("abbreviations.txt"))
+    return frozenset(
+        line.strip().lower().rstrip(".") for _, line in pack.lines("abbreviations.txt")
+    )
 
 
 @cache
@@ -105,7 +107,9 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
     return sentences
 
 
-def _add_sentence(out: list[Sentence], line: str, base: int, start: int, end: int, lang: str) -> None:
+def _add_sentence(
+    out: list[Sentence], line: str, base: int, start: int, end: int, lang: str
+) -> None:
     """Append the sentence line[start:end] (trimmed) if it has any word in it."""
     chunk = line[start:end]
     stripped = chunk.strip()
@@ -115,7 +119,10 @@ def _add_sentence(out: list[Sentence], line: str, base: int, start: int, end: in
     s_start = base + start + lead
     out.append(
         Sentence(
-            index=len(out), text=stripped, start=s_start, end=s_start + len(stripped),
+            index=len(out),
+            text=stripped,
+            start=s_start,
+            end=s_start + len(stripped),
             tokens=tokenize(stripped, s_start, lang),
         )
     )

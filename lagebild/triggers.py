@@ -65,6 +65,8 @@ class TriggerMatch:
     end: int
     noun: bool
     particle: int | None = None
+    #: other tokens a multi-word pattern used up ("missile strike": "strike")
+    covered: tuple[int, ...] = ()
 
     @property
     def type(self) -> str:
@@ -106,7 +108,10 @@ def load_triggers(lang: str) -> TriggerLexicon:
             raise DataError(f"CAMEO code '{code}' is unknown or has no PLOVER type", path, no)
         words = tuple(w.lower() for w in pattern.split())
         entry = TriggerEntry(
-            pattern=pattern, words=words, cameo=table[code], line=no,
+            pattern=pattern,
+            words=words,
+            cameo=table[code],
+            line=no,
             noun=pattern[:1].isupper() or pattern.startswith("*"),
             **_parse_options(options, path, no),  # type: ignore[arg-type]
         )
@@ -126,7 +131,7 @@ def _register_separable(lex: TriggerLexicon, verb: str, entry: TriggerEntry, cue
     if entry.noun or not cues.separable_particles:
         return
     for particle in sorted(cues.separable_particles, key=len, reverse=True):
-        base = verb[len(particle):]
+        base = verb[len(particle) :]
         if verb.startswith(particle) and len(base) >= 4 and base.endswith("en"):
             lex.separable.setdefault(base, []).append((particle, entry))
             return
@@ -137,11 +142,17 @@ def _is_clause_end(tokens: list[Token], i: int, cues: Cues) -> bool:
     if i + 1 >= len(tokens):
         return True
     nxt = tokens[i + 1].lower
-    return (nxt in cues.clause_punct or nxt in (".", "!", "?") or nxt in cues.coordinators
-            or nxt in cues.clause_breakers)
+    return (
+        nxt in cues.clause_punct
+        or nxt in (".", "!", "?")
+        or nxt in cues.coordinators
+        or nxt in cues.clause_breakers
+    )
 
 
-def _find_particle(tokens: list[Token], i: int, clause_end: int, particle: str, cues: Cues) -> int | None:
+def _find_particle(
+    tokens: list[Token], i: int, clause_end: int, particle: str, cues: Cues
+) -> int | None:
     """Index of `particle` closing the clause after verb i, or None."""
     for j in range(i + 1, clause_end):
         if tokens[j].lower == particle and _is_clause_end(tokens, j, cues):
@@ -162,7 +173,7 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
     clause_end = _clause_ends(clause_of)
     used_particles: set[int] = set()
     for i, tok in enumerate(tokens):
-        if not tok.text[:1].isalpha():
+        if not tok.text[:1].isalpha() or i in used_particles:
             continue
         lemma = tok.lemma.lower()
         match: TriggerMatch | None = None
@@ -175,11 +186,18 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                 break
         if match is None:
             match = _match_multi(tokens, i, lemma, lex, clause_of, lang)
+            if match is not None:
+                used_particles.update(match.covered)
         if match is None:
-            entry = lex.single.get(lemma) or lex.single.get(tok.lower)
+            entry = lex.single.get(tok.lower) or lex.single.get(lemma)
             if entry is not None:
                 match = TriggerMatch(entry, i, i + 1, noun=entry.noun)
-        if match is None and lex.suffixes and len(lemma) > 5 and (lang != "de" or _is_german_noun(tok, i)):
+        if (
+            match is None
+            and lex.suffixes
+            and len(lemma) > 5
+            and (lang != "de" or _is_german_noun(tok, i))
+        ):
             for k in range(3, len(lemma) - 3):
                 entry = lex.suffixes.get(lemma[k:]) or lex.suffixes.get(tok.lower[k:])
                 if entry is not None:
@@ -203,8 +221,9 @@ def _clause_ends(clause_of: list[int]) -> dict[int, int]:
     return ends
 
 
-def _match_multi(tokens: list[Token], i: int, lemma: str, lex: TriggerLexicon,
-                 clause_of: list[int], lang: str) -> TriggerMatch | None:
+def _match_multi(
+    tokens: list[Token], i: int, lemma: str, lex: TriggerLexicon, clause_of: list[int], lang: str
+) -> TriggerMatch | None:
     """A multi-word pattern anchored on token i, if its other words are in the clause."""
     entries = lex.multi.get(lemma) or lex.multi.get(tokens[i].lower)
     if not entries:
@@ -216,18 +235,61 @@ def _match_multi(tokens: list[Token], i: int, lemma: str, lex: TriggerLexicon,
             span = [j for j in range(len(tokens)) if clause_of[j] == clause and j != i]
         else:
             span = list(range(i + 1, min(len(tokens), i + 1 + 3 + len(rest))))
-        words = {tokens[j].lemma.lower() for j in span} | {tokens[j].lower for j in span}
-        if all(w in words for w in rest):
-            last = max((j for j in span if tokens[j].lower in rest or tokens[j].lemma.lower() in rest),
-                       default=i)
-            return TriggerMatch(entry, i, i + 1, noun=entry.noun,
-                                particle=last if lang == "de" and last > i else None)
+        found: list[int] = []
+        for w in rest:
+            j = next(
+                (
+                    j
+                    for j in span
+                    if j not in found and (tokens[j].lower == w or tokens[j].lemma.lower() == w)
+                ),
+                None,
+            )
+            if j is None:
+                break
+            found.append(j)
+        else:
+            last = max(found, default=i)
+            return TriggerMatch(
+                entry,
+                i,
+                i + 1,
+                noun=entry.noun,
+                covered=tuple(found),
+                particle=last if lang == "de" and last > i else None,
+            )
     return None
 
 
-_EN_NOUN_BEFORE = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that", "any",
-                             "new", "further", "fresh", "'s", "’s", "of", "no", "more", "major",
-                             "first", "latest", "recent", "possible", "planned", "joint"})
+_EN_NOUN_BEFORE = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "any",
+        "new",
+        "further",
+        "fresh",
+        "'s",
+        "’s",
+        "of",
+        "no",
+        "more",
+        "major",
+        "first",
+        "latest",
+        "recent",
+        "possible",
+        "planned",
+        "joint",
+    }
+)
 
 
 def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:

@@ -42,13 +42,16 @@ def test_resolves(lang: str, text: str, expected: str, precision: str) -> None:
     assert found[0].precision == precision
 
 
-@pytest.mark.parametrize("lang,text", [
-    ("de", "seit 2014 besetzt"),
-    ("de", "zu den NATO-Grenzen von 1997"),
-    ("de", "in die Ukraine einmarschieren"),  # "die" is no weekday (a dateparser pitfall)
-    ("en", "since 2014"),
-    ("en", "no date here at all"),
-])
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("de", "seit 2014 besetzt"),
+        ("de", "zu den NATO-Grenzen von 1997"),
+        ("de", "in die Ukraine einmarschieren"),  # "die" is no weekday (a dateparser pitfall)
+        ("en", "since 2014"),
+        ("en", "no date here at all"),
+    ],
+)
 def test_no_date(lang: str, text: str) -> None:
     assert find_dates(text, lang, SAT) == []
 

@@ -55,10 +55,9 @@ def _found(events: list[dict], typ: str, src: str, tgt: str | None) -> bool:
 
 @pytest.mark.parametrize("typ,src,tgt", REQUIRED)
 def test_seed_required_event(seed_events: list[dict], typ: str, src: str, tgt: str | None) -> None:
-    assert _found(seed_events, typ, src, tgt), (
-        f"missing {typ} {src}->{tgt}; got: "
-        + "; ".join(f"{e['type']} {_key(e['source'])}->{_key(e['target'])} [{e['trigger']}]"
-                    for e in seed_events)
+    assert _found(seed_events, typ, src, tgt), f"missing {typ} {src}->{tgt}; got: " + "; ".join(
+        f"{e['type']} {_key(e['source'])}->{_key(e['target'])} [{e['trigger']}]"
+        for e in seed_events
     )
 
 

@@ -7,15 +7,18 @@ import pytest
 from lagebild.text import split_sentences, tokenize
 
 
-@pytest.mark.parametrize("lang,text,n", [
-    ("de", "Russland griff an. Die Ukraine wehrte sich.", 2),
-    ("de", "Am 3. März trafen sich die Minister. Sie sprachen lange.", 2),
-    ("de", "Dr. Müller sagte etwas. Dann ging er.", 2),
-    ("de", "Überschrift ohne Punkt\n\nErster Satz. Zweiter Satz!", 3),
-    ("en", "The U.S. Secretary of State met Lavrov. They talked.", 2),
-    ("en", "Mr. Biden spoke on Wednesday. Nothing else happened?", 2),
-    ("en", "He said: \"We will respond.\" Then he left.", 2),
-])
+@pytest.mark.parametrize(
+    "lang,text,n",
+    [
+        ("de", "Russland griff an. Die Ukraine wehrte sich.", 2),
+        ("de", "Am 3. März trafen sich die Minister. Sie sprachen lange.", 2),
+        ("de", "Dr. Müller sagte etwas. Dann ging er.", 2),
+        ("de", "Überschrift ohne Punkt\n\nErster Satz. Zweiter Satz!", 3),
+        ("en", "The U.S. Secretary of State met Lavrov. They talked.", 2),
+        ("en", "Mr. Biden spoke on Wednesday. Nothing else happened?", 2),
+        ("en", 'He said: "We will respond." Then he left.', 2),
+    ],
+)
 def test_sentence_count(lang: str, text: str, n: int) -> None:
     assert len(split_sentences(text, lang)) == n
 
@@ -23,9 +26,9 @@ def test_sentence_count(lang: str, text: str, n: int) -> None:
 def test_offsets_point_into_text() -> None:
     text = "Kopfzeile\n\nRussland griff die Ukraine an. Die USA verhängten Sanktionen."
     for sent in split_sentences(text, "de"):
-        assert text[sent.start:sent.end] == sent.text
+        assert text[sent.start : sent.end] == sent.text
         for tok in sent.tokens:
-            assert text[tok.start:tok.end] == tok.text
+            assert text[tok.start : tok.end] == tok.text
 
 
 def test_tokens_and_lemmas() -> None:

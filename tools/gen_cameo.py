@@ -14,10 +14,22 @@ import sys
 from pathlib import Path
 
 QUAD = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "MOBILIZE": 4, "SANCTION": 4, "COERCE": 4, "ASSAULT": 4,
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "PROTEST": 4,
+    "MOBILIZE": 4,
+    "SANCTION": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
 }
 # lagebild follows the ontology table where the 0.8 draft differs.
 OVERRIDES = {"163": "SANCTION", "057": "AGREE", "0871": "CONCEDE"}
@@ -51,7 +63,11 @@ def main(ref: Path) -> None:
                     break
             plover = OVERRIDES.get(code, OVERRIDES.get(code[:3], plover)) if plover else plover
             quad = str(QUAD[plover]) if plover else ""
-            print("\t".join([code, row["name"].strip(), row["goldstein"], plover, quad, mode, context]))
+            print(
+                "\t".join(
+                    [code, row["name"].strip(), row["goldstein"], plover, quad, mode, context]
+                )
+            )
 
 
 if __name__ == "__main__":

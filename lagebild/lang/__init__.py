@@ -54,7 +54,9 @@ class LanguagePack:
         for no, line in self.lines(name):
             cells = [c.strip() for c in line.split("\t")]
             if len(cells) > columns:
-                raise DataError(f"expected at most {columns} tab-separated fields", str(self.path(name)), no)
+                raise DataError(
+                    f"expected at most {columns} tab-separated fields", str(self.path(name)), no
+                )
             rows.append((no, cells + [""] * (columns - len(cells))))
         return rows
 
@@ -65,7 +67,9 @@ class LanguagePack:
             return yaml.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            raise DataError(f"invalid YAML: {exc}", str(path), mark.line + 1 if mark else None) from exc
+            raise DataError(
+                f"invalid YAML: {exc}", str(path), mark.line + 1 if mark else None
+            ) from exc
 
 
 @cache
