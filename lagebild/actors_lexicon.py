@@ -147,12 +147,29 @@ def demonym_patterns(lang: str) -> list[Pattern]:
     return out
 
 
+def german_phrase_variants(alias: str) -> list[str]:
+    """Oblique forms of a German name with adjectives: "Vereinigte Arabische Emirate" ->
+    "Vereinigten Arabischen Emirate(n)", "Zentralafrikanische Republik" -> "...nischen Republik"."""
+    words = alias.split()
+    if len(words) < 2 or not any(w.endswith(("e", "es")) for w in words[:-1]):
+        return []
+    head = [w[:-1] + "n" if w.endswith("es") else w + "n" if w.endswith("e") else w for w in words[:-1]]
+    out = [" ".join([*head, words[-1]])]
+    if words[-1].endswith("e"):
+        out.append(" ".join([*head, words[-1] + "n"]))
+    return [v for v in out if v != alias]
+
+
 def entry_patterns(entries: Iterable[Entry], lang: str) -> list[Pattern]:
     """Patterns of knowledge entries (names, aliases and surnames of people)."""
     out = []
     suffixes = NAME_SUFFIXES.get(lang, NO_SUFFIX)
     for entry in entries:
-        for alias in entry.aliases_for(lang):
+        aliases = list(entry.aliases_for(lang))
+        if lang == "de" and entry.kind in NAME_KINDS:
+            known = set(aliases)
+            aliases += [v for a in list(aliases) for v in german_phrase_variants(a) if v not in known]
+        for alias in aliases:
             out.append(Pattern(entry.kind, alias, suffixes, entries=(entry,)))
         for surname in entry.surnames:
             out.append(Pattern(entry.kind, surname, suffixes, entries=(entry,), surname=True))

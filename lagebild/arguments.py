@@ -71,14 +71,19 @@ class Slot:
     coord_head: bool = True
 
 
-def segment_clauses(tokens: list[Token], cues: Cues, starts: set[int]) -> list[int]:
-    """Clause number of every token; `starts` are token indices where a mention begins."""
+def segment_clauses(
+    tokens: list[Token], cues: Cues, starts: set[int], keep: frozenset[int] = frozenset()
+) -> list[int]:
+    """Clause number of every token; `starts` are token indices where a mention begins,
+    `keep` are commas and coordinators inside a list of actors ("X, Y und Z"), never a break."""
     out: list[int] = []
     c = 0
     n = len(tokens)
     for i, tok in enumerate(tokens):
         low = tok.lower
-        if i > 0 and (
+        if i in keep:
+            pass
+        elif i > 0 and (
             low in cues.clause_punct
             or low in cues.clause_breakers
             or (cues.lang != "de" and low in cues.complementizers)
@@ -147,15 +152,18 @@ def _mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
             skipped += 1
             continue
         break
-    end_text = tokens[slot.end - 1].lower
-    nxt = tokens[slot.end].lower if slot.end < len(tokens) else ""
+    end_text = tokens[slot.end - 1].text
+    nxt_tok = tokens[slot.end] if slot.end < len(tokens) else None
     if (
-        end_text.endswith("s")
-        and cues.lang == "de"
-        and slot.kind in ("country", "person", "metonym")
+        cues.lang == "de"
+        and end_text.endswith("s")
+        and slot.kind in ("country", "person", "metonym", "org", "group")
+        and nxt_tok is not None
+        and nxt_tok.text[:1].isupper()
+        and nxt_tok.text.isalpha()
     ):
-        slot.possessive = True
-    if nxt in ("'s", "’s"):
+        slot.possessive = True  # "Russlands Annexion", "Bidens Anruf"
+    if nxt_tok is not None and nxt_tok.lower in ("'s", "’s"):
         slot.possessive = True
 
 
@@ -180,6 +188,16 @@ def _link_coordination(slots: list[Slot], tokens: list[Token], cues: Cues) -> No
             b.coord_head = False
             b.prep = b.prep or head.prep
             b.objdet = b.objdet or head.objdet
+
+
+def list_joints(slots: list[Slot]) -> frozenset[int]:
+    """Token indices between coordinated actors ("Israel, die VAE und Bahrain")."""
+    keep: set[int] = set()
+    for head in slots:
+        chain = [head, *head.coord]
+        for a, b in zip(chain, chain[1:], strict=False):
+            keep.update(range(a.end, b.start))
+    return frozenset(keep)
 
 
 def members(slot: Slot) -> list[Slot]:
@@ -221,39 +239,14 @@ def choose_arguments(
         src, tgt = _nominal_arguments(trig, tokens, in_clause, tpreps, cues)
         return ([src] if src else []), tgt, False
     passive = is_passive(tokens, trig, lo, hi, cues)
+    i = trig.index
     plain = [s for s in in_clause if s.prep is None and not s.attributive and not s.possessive]
-    plain_src = [s for s in plain if s.kind != "place"]
     source: Slot | None = None
-    target: Slot | None = None
     if passive:
-        agents = [s for s in in_clause if s.prep in cues.agent_preps]
-        source = agents[0] if agents else None
-        target = plain[0] if plain else None
-    elif cues.lang == "de":
-        subj = [s for s in plain_src if not s.objdet] or plain_src
-        source = subj[0] if subj else None
-        rest = [s for s in plain if s is not source and _named(s)]
-        target = next((s for s in rest if s.objdet), rest[0] if rest else None)
+        source = next((s for s in in_clause if s.prep in cues.agent_preps), None)
     else:
-        before = [s for s in plain_src if s.end <= trig.index]
-        after = [s for s in plain if s.start > trig.index and _named(s)]
-        source = before[-1] if before else None
-        target = after[0] if after else None
-    if target is None:
-        target = next(
-            (
-                s
-                for s in in_clause
-                if s.prep in tpreps
-                and s is not source
-                and _named(s)
-                and (cues.lang == "de" or s.start > trig.index)
-            ),
-            None,
-        )
-    if target is None:
-        rest = [s for s in plain if s is not source and s.start > (source.start if source else -1)]
-        target = rest[0] if rest else None
+        source = _active_subject(plain, in_clause, i, cues)
+    target = _pick_target(trig, in_clause, plain, source, tpreps, cues, passive)
     if source is None and not passive:
         source = inherited
     if trig.entry.inv:
@@ -264,6 +257,66 @@ def choose_arguments(
                 None,
             )
     return ([source] if source else []), target, passive
+
+
+def _active_subject(plain: list[Slot], in_clause: list[Slot], i: int, cues: Cues) -> Slot | None:
+    """The subject of an active clause: German first nominative, English last actor before the
+    verb; else an adjective heading the subject ("Eine US-Drohne tötete ...")."""
+    cands = [s for s in plain if s.kind != "place"]
+    if cues.lang == "de":
+        subj = [s for s in cands if not s.objdet] or cands
+        if subj:
+            return subj[0]
+    else:
+        before = [s for s in cands if s.end <= i]
+        if before:
+            return before[-1]
+    attrs = [s for s in in_clause if s.attributive and s.prep is None and not s.objdet
+             and s.end <= i and s.kind != "place"]
+    return attrs[0] if attrs else None
+
+
+def _pick_target(
+    trig: TriggerMatch,
+    in_clause: list[Slot],
+    plain: list[Slot],
+    source: Slot | None,
+    tpreps: frozenset[str],
+    cues: Cues,
+    passive: bool,
+) -> Slot | None:
+    """The target, from the best-marked candidate: object, target preposition, other
+    prepositions, a place after a locative (for acts done somewhere), an adjective."""
+    i = trig.index
+    english = cues.lang != "de"
+
+    def ok(s: Slot) -> bool:
+        return s is not source and (not english or passive or s.start > i)
+
+    blocked = cues.attribute_preps | cues.reporting_preps
+    if passive:
+        blocked = blocked | cues.agent_preps
+    ranks = [
+        [s for s in plain if ok(s) and _named(s) and s.objdet],
+        [s for s in plain if ok(s) and _named(s)],
+        [s for s in in_clause if ok(s) and s.attributive and s.prep is None and _named(s)
+         and (s.objdet or s.start > i)],
+        [s for s in in_clause if ok(s) and s.prep in tpreps and _named(s)],
+        [s for s in in_clause if ok(s) and s.prep and s.prep not in blocked
+         and s.prep not in cues.location_preps and s.prep not in ("zwischen", "between")
+         and _named(s) and not s.attributive],
+        [s for s in in_clause if ok(s) and s.prep in cues.location_preps and _named(s)
+         and trig.type in LOCATED_TYPES and not s.attributive],
+        [s for s in plain if ok(s)],
+    ]
+    for rank in ranks:
+        if rank:
+            return rank[0]
+    return None
+
+
+#: types whose target may be the place where the act happened ("schossen im Iran auf ...")
+LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
 
 
 def _named(slot: Slot) -> bool:

@@ -14,6 +14,7 @@ from lagebild.arguments import (
     Slot,
     _mark_context,
     build_slots,
+    list_joints,
     choose_arguments,
     members,
     segment_clauses,
@@ -244,7 +245,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     slots = build_slots(tokens, mentions, cues)
     slots.extend(_anaphora_slots(sent, slots, ctx))
     slots.sort(key=lambda s: s.start)
-    clause_of = segment_clauses(tokens, cues, {s.start for s in slots})
+    clause_of = segment_clauses(tokens, cues, {s.start for s in slots}, list_joints(slots))
     triggers = match_triggers(tokens, clause_of, ctx.lang)
     if not triggers:
         return []
