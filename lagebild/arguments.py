@@ -83,6 +83,13 @@ def segment_clauses(
         low = tok.lower
         if i in keep:
             pass
+        elif (
+            i > 1
+            and tokens[i - 1].lemma.lower() in cues.speech_split_lemmas
+            and low not in cues.clause_punct
+            and tokens[i - 2].lower not in cues.future_aux
+        ):
+            c += 1  # "officials said Russian troops shelled ...": the report is a clause
         elif i > 0 and (
             low in cues.clause_punct
             or low in cues.clause_breakers

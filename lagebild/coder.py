@@ -245,6 +245,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     slots = build_slots(tokens, mentions, cues)
     slots.extend(_anaphora_slots(sent, slots, ctx))
     slots.sort(key=lambda s: s.start)
+    ctx.location = _location(slots, tokens, ctx)
+    _fill_role_countries(slots, tokens, ctx)
     clause_of = segment_clauses(tokens, cues, {s.start for s in slots}, list_joints(slots))
     triggers = match_triggers(tokens, clause_of, ctx.lang)
     if not triggers:
@@ -255,7 +257,6 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     nonpolitical = any(t.lower in cues.nonpolitical_context for t in tokens)
     dates = find_dates(sent.text, ctx.lang, ctx.article.date)
     subjects = [_clause_subject(slots, info, cues) for info in infos]
-    ctx.location = _location(slots, tokens, ctx)
     events: list[Event] = []
     for trig in triggers:
         c = clause_of[trig.index]
@@ -290,7 +291,115 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             )
         )
     events.extend(_insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
+    _domestic_targets(events)
+    events = _intent_events(events, tokens, clause_of, infos, ctx)
+    events.extend(_claim_events(events, tokens, slots, clause_of, infos, sent, ctx))
     return _dedupe(events)
+
+
+#: types whose missing target is the source's own state: repression at home, protest at home
+DOMESTIC_TYPES = {"COERCE": "CVL", "PROTEST": "GOV"}
+
+
+def _fill_role_countries(slots: list[Slot], tokens: list, ctx: ArticleContext) -> None:
+    """Give role nouns with no country one: "die Regierung in Kiew", "Regierung Sri Lankas",
+    "officials in Beijing", else the place the sentence is located in."""
+    cues = ctx.cues
+    for s in list(slots):
+        a = s.actor
+        if a.country or a.org or not a.sector:
+            continue
+        nxt = next((o for o in slots if o.start >= s.end and o.start - s.end <= 2), None)
+        if nxt is not None and nxt.actor.country and nxt.kind in ("place", "metonym", "country") \
+                and not nxt.attributive:
+            gap = [t.lower for t in tokens[s.end:nxt.start]]
+            if all(w in ("in", "aus", "of", "from") or w in cues.determiners for w in gap) \
+                    and (not gap or gap[0] in ("in", "aus", "of", "from")):
+                s.actor = Actor(a.text, a.name, nxt.actor.country, None, a.sector)
+                s.coord.extend(c for c in nxt.coord if c not in s.coord)
+                slots.remove(nxt)
+                continue
+        if ctx.location and ctx.location.get("country"):
+            s.actor = Actor(a.text, a.name, ctx.location["country"], None, a.sector)
+
+
+def _domestic_targets(events: list[Event]) -> None:
+    """Arrests, bans and protests with no named target are aimed at the source's own state."""
+    for e in events:
+        if e.type in DOMESTIC_TYPES and e.target is None and e.source and e.source.country:
+            e.target = Actor("", None, e.source.country, None, DOMESTIC_TYPES[e.type])
+
+
+def _event_clause(e: Event, tokens: list, clause_of: list[int]) -> int:
+    """The clause an event's trigger stands in."""
+    return clause_of_pos(e.char_start, tokens, clause_of)
+
+
+def _intent_events(
+    events: list[Event], tokens: list, clause_of: list[int], infos: list[ClauseInfo],
+    ctx: ArticleContext,
+) -> list[Event]:
+    """An announced release, withdrawal or easing is a CONCEDE; an announced meeting an AGREE
+    (intent to meet) — not hypothetical acts. The announcing AGREE is then not coded again."""
+    cues = ctx.cues
+    out: list[Event] = []
+    replaced_sources: set[str | None] = set()
+    for e in events:
+        c = _event_clause(e, tokens, clause_of)
+        info = infos[c] if 0 <= c < len(infos) else None
+        announced = info is not None and info.governed and (
+            info.governor == "AGREE" or (info.governor == "intent"
+                                         and bool(info.governor_lemmas & cues.announce_lemmas)))
+        if announced and not e.negated and e.type in ("RETREAT", "CONSULT"):
+            code = lookup_cameo("080" if e.type == "RETREAT" else "036")
+            e.type, e.cameo, e.quad_class = code.plover or "", code.code, code.quad_class or 1
+            e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+            e.hypothetical = False
+            replaced_sources.add(e.source.key() if e.source else None)
+        out.append(e)
+    if replaced_sources:
+        out = [e for e in out if not (e.type == "AGREE" and e.cameo != "036" and e.source
+                                      and e.source.key() in replaced_sources
+                                      and not infos[_event_clause(e, tokens, clause_of)].governed)]
+    return out
+
+
+def _claim_events(
+    events: list[Event], tokens: list, slots: list[Slot], clause_of: list[int],
+    infos: list[ClauseInfo], sent: Sentence, ctx: ArticleContext,
+) -> list[Event]:
+    """"X sagte, Y habe Z angegriffen": an ACCUSE X->Y; the claimed act is only reported.
+    A trailing source ("..., wie das Ministerium mitteilte") leaves the act asserted."""
+    cues = ctx.cues
+    out: list[Event] = []
+    for c, info in enumerate(infos):
+        verb = next((i for i in range(info.lo, info.hi)
+                     if tokens[i].lemma.lower() in cues.reporting_lemmas), None)
+        if verb is None or info.first_word in cues.attribution_openers:
+            continue
+        speaker = _clause_subject(slots, info, cues)
+        if speaker is None or not _political(speaker.actor):
+            continue
+        trailing = c > 0 and speaker.start > verb
+        if trailing:
+            comp = set(range(0, c))
+            if not any(infos[k].words & cues.claim_markers for k in comp):
+                continue
+        else:
+            comp = {k for k in range(c + 1, len(infos)) if not infos[k].governed
+                    or infos[k].governor not in ("deny",)}
+            if not comp:
+                continue
+        for e in events:
+            if _event_clause(e, tokens, clause_of) not in comp or e.quad_class != 4 or e.negated:
+                continue
+            if e.source is None or e.source.key() == speaker.actor.key():
+                continue
+            e.hypothetical = True
+            trig = TriggerMatch(_synthetic_entry("112"), verb, verb + 1, noun=False)
+            out.append(_event(trig, speaker.actor, e.source, sent, ctx, False, False,
+                              find_dates(sent.text, ctx.lang, ctx.article.date), tokens))
+    return out
 
 
 def _complement_target(

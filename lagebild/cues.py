@@ -43,6 +43,10 @@ class Cues:
     clause_punct: frozenset[str]
     not_only: tuple[str, ...]
     deny_lemmas: frozenset[str]
+    announce_lemmas: frozenset[str]
+    claim_markers: frozenset[str]
+    attribution_openers: frozenset[str]
+    speech_split_lemmas: frozenset[str]
     future_aux: frozenset[str]
 
 

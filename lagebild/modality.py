@@ -16,7 +16,9 @@ from lagebild.triggers import TriggerMatch
 #: speech acts whose own modal auxiliaries ("würde hinter den USA stehen") do not undo them
 SPEECH_ACT_TYPES = frozenset({"THREATEN", "AGREE", "SUPPORT"})
 #: types whose complement clause holds only a wanted, threatened or promised act
-GOVERNING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "CONSULT"})
+GOVERNING_TYPES = frozenset(
+    {"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "CONSULT", "ACCUSE"}
+)
 
 
 @dataclass(slots=True)
@@ -33,6 +35,10 @@ class ClauseInfo:
     #: the clause is the complement of an intent/request/threat/denial earlier in the sentence
     governed: bool = False
     denied: bool = False
+    #: what governs it: "deny", "intent", or the PLOVER type of the governing trigger
+    governor: str | None = None
+    #: lemmas of the governing clause ("ankündigen", "vereinbaren")
+    governor_lemmas: frozenset[str] = frozenset()
 
 
 def clause_infos(tokens: list[Token], clause_of: list[int], cues: Cues) -> list[ClauseInfo]:
@@ -129,6 +135,7 @@ def mark_governed(
 ) -> None:
     """Flag clauses that are complements of an intent, demand, threat, promise or denial."""
     governor: str | None = None
+    gov_lemmas: frozenset[str] = frozenset()
     for c, info in enumerate(infos):
         if c > 0 and governor is not None:
             opener = tokens[info.lo].lower if info.hi > info.lo else ""
@@ -145,12 +152,17 @@ def mark_governed(
                     info.denied = True
                 else:
                     info.governed = True
+                info.governor = governor
+                info.governor_lemmas = gov_lemmas
                 continue
             governor = None
         own = [t for t in triggers if clause_of[t.index] == c and not t.noun]
         if info.lemmas & cues.deny_lemmas:
             governor = "deny"
-        elif info.lemmas & cues.intent_lemmas or any(t.type in GOVERNING_TYPES for t in own):
+        elif own and any(t.type in GOVERNING_TYPES for t in own):
+            governor = next(t.type for t in own if t.type in GOVERNING_TYPES)
+        elif info.lemmas & cues.intent_lemmas:
             governor = "intent"
-        elif governor is None:
+        else:
             governor = None
+        gov_lemmas = info.lemmas
