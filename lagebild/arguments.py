@@ -84,6 +84,17 @@ def segment_clauses(
         if i in keep:
             pass
         elif (
+            cues.lang != "de"
+            and low == cues.infinitive_marker
+            and i + 1 < n
+            and tokens[i + 1].text.islower()
+            and tokens[i + 1].lower not in cues.determiners
+            and tokens[i + 1].lower not in cues.prepositions
+            and (i + 1) not in starts
+            and tokens[i + 1].lemma.lower() == tokens[i + 1].lower
+        ):
+            c += 1  # "agreed to step down": the infinitive is the complement
+        elif (
             i > 1
             and tokens[i - 1].lemma.lower() in cues.speech_split_lemmas
             and low not in cues.clause_punct
@@ -225,7 +236,19 @@ def is_passive(tokens: list[Token], trig: TriggerMatch, lo: int, hi: int, cues: 
         return aux and participle
     window = range(max(lo, trig.index - 4), trig.index)
     aux = any(tokens[i].lemma.lower() in cues.passive_aux for i in window)
-    return aux and tok.lower.endswith(("ed", "en", "wn", "ht", "uck", "ung", "ot", "id"))
+    return aux and (
+        tok.lower.endswith(("ed", "en", "wn", "ht", "uck", "ung", "ot", "id"))
+        or tok.lower in EN_IRREGULAR_PARTICIPLES
+    )
+
+
+#: English participles that no suffix rule catches ("was hit by", "were held")
+EN_IRREGULAR_PARTICIPLES = frozenset(
+    {"hit", "struck", "shot", "held", "sent", "put", "cut", "set", "led", "met", "paid", "kept",
+     "left", "won", "fought", "sought", "brought", "bought", "caught", "told", "sold", "spent",
+     "built", "lent", "dealt", "meant", "read", "beat", "hurt", "shut", "split", "spread",
+     "bound", "found", "hung", "laid", "lost", "made", "run", "slain", "stood", "swept", "thrown"}
+)
 
 
 def choose_arguments(
@@ -309,6 +332,8 @@ def _pick_target(
         [s for s in in_clause if ok(s) and s.attributive and s.prep is None and _named(s)
          and (s.objdet or s.start > i)],
         [s for s in in_clause if ok(s) and s.prep in tpreps and _named(s)],
+        [s for s in in_clause if ok(s) and s.possessive and s.prep is None and _named(s)
+         and (source is None or s.actor.key() != source.actor.key())],
         [s for s in in_clause if ok(s) and s.prep and s.prep not in blocked
          and s.prep not in cues.location_preps and s.prep not in ("zwischen", "between")
          and _named(s) and not s.attributive],
@@ -323,7 +348,9 @@ def _pick_target(
 
 
 #: types whose target may be the place where the act happened ("schossen im Iran auf ...")
-LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
+LOCATED_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "CONCEDE"}
+)
 
 
 def _named(slot: Slot) -> bool:
@@ -350,6 +377,15 @@ def _nominal_arguments(
             and (s.attributive or (s.possessive and s.prep is None))
         ):
             source = s
+        elif (
+            cues.lang != "de"
+            and s.end <= i
+            and i - s.end <= 1
+            and s.kind != "place"
+            and all(t.text[:1].islower() or t.text[:1].isupper() for t in tokens[s.end:i])
+            and (s.end == i or tokens[s.end].lower not in cues.prepositions)
+        ):
+            source = s  # noun adjunct: "the Hamas attack", "a US strike"
     after = [s for s in in_clause if s.start > i]
     for s in after:
         gap = [t.lower for t in tokens[i + 1 : s.start]]

@@ -221,19 +221,19 @@ def _last_two(persons: list[tuple[int, Actor]]) -> tuple[Actor, Actor] | None:
 
 
 def _clause_subject(slots: list[Slot], info: ClauseInfo, cues: Cues) -> Slot | None:
-    """The first plain (nominative-looking) actor of a clause, used by following clauses."""
+    """The first plain (nominative-looking) actor of a clause, used by following clauses;
+    else an adjective opening the clause ("Russian and Ukrainian delegations held talks")."""
+    fallback: Slot | None = None
     for s in slots:
-        if (
-            info.lo <= s.start < info.hi
-            and s.coord_head
-            and s.prep is None
-            and s.kind != "place"
-            and not s.attributive
-            and not s.objdet
-            and not s.possessive
-        ):
+        if not (info.lo <= s.start < info.hi and s.coord_head and s.prep is None):
+            continue
+        if s.kind == "place" or s.objdet:
+            continue
+        if not s.attributive and not s.possessive:
             return s
-    return None
+        if fallback is None and s.attributive:
+            fallback = s
+    return fallback
 
 
 def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) -> list[Event]:
@@ -276,6 +276,13 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             continue  # the object of another trigger's verb, with no actor of its own
         if target is None and trig.type in COMPLEMENT_TARGET_TYPES:
             target = _complement_target(c, infos, slots, sources)
+        if target is None and trig.entry.cameo.code.startswith(MEDIATE_CODE):
+            parties = _mediated_parties(c, subjects, inherited, sources)
+            if parties:
+                for party in parties:
+                    events.extend(_make_events(trig, sources, party, sent, ctx, False, False,
+                                               nonpolitical, dates, tokens))
+                continue
         info = infos[c]
         negated = is_negated(trig, tokens, info, cues, main_noun)
         hypothetical = is_hypothetical(trig, tokens, info, cues, question, main_noun)
@@ -402,6 +409,21 @@ def _claim_events(
     return out
 
 
+#: CAMEO code of mediation: the mediator consults each party
+MEDIATE_CODE = "045"
+
+
+def _mediated_parties(c: int, subjects: list[Slot | None], inherited: Slot | None,
+                      sources: list[Slot]) -> list[Slot]:
+    """The parties a mediator ("unter Vermittlung Katars", "brokered by Oman") talks to:
+    the coordinated subject of the clause."""
+    subj = subjects[c] or inherited
+    if subj is None or not subj.coord:
+        return []
+    keys = {m.actor.key() for s in sources for m in members(s)}
+    return [m for m in members(subj) if m.actor.key() not in keys]
+
+
 def _complement_target(
     c: int, infos: list[ClauseInfo], slots: list[Slot], sources: list[Slot]
 ) -> Slot | None:
@@ -455,7 +477,8 @@ def _make_events(
     tgt_members = members(target) if target else [None]
     symmetric = entry.type in SYMMETRIC_TYPES
     pairs: list[tuple[Slot | None, Slot | None]] = []
-    if symmetric and target is None and len(src_members) > 1:
+    if symmetric and len(src_members) > 1 and (target is None or target.prep is not None
+                                                and target.prep not in ("mit", "with")):
         pairs = [(src_members[0], m) for m in src_members[1:]]
     else:
         pairs = [(s, t) for s in src_members for t in tgt_members]
@@ -473,6 +496,8 @@ def _make_events(
             t_actor = None
         if not _political(s_actor) and not _political(t_actor):
             continue
+        if t_actor is None and entry.type in DOMESTIC_TYPES and s_actor and s_actor.country:
+            t_actor = Actor("", None, s_actor.country, None, DOMESTIC_TYPES[entry.type])
         if entry.need == "target" and t_actor is None:
             continue
         if (

@@ -16,6 +16,7 @@ class Cues:
     lang: str
     negation: frozenset[str]
     hypothetical: frozenset[str]
+    hypothetical_np: frozenset[str]
     conditional_conj: frozenset[str]
     intent_lemmas: frozenset[str]
     passive_aux: frozenset[str]

@@ -115,13 +115,14 @@ def is_hypothetical(
         return False
     if trig.noun:
         window = {tokens[i].lower for i in range(max(info.lo, trig.index - 3), trig.index)}
-        if window & cues.hypothetical:
+        if window & (cues.hypothetical | cues.hypothetical_np):
             return True
         if not main_noun:
             return False
     if info.words & cues.hypothetical:
         return True
-    if info.lemmas & cues.intent_lemmas and not trig.noun:
+    own = {tokens[trig.index].lemma.lower()}
+    if not trig.noun and (info.lemmas - own) & cues.intent_lemmas:
         return True
     return _future(trig, tokens, info, cues)
 
@@ -161,7 +162,7 @@ def mark_governed(
             governor = "deny"
         elif own and any(t.type in GOVERNING_TYPES for t in own):
             governor = next(t.type for t in own if t.type in GOVERNING_TYPES)
-        elif info.lemmas & cues.intent_lemmas:
+        elif info.lemmas & (cues.intent_lemmas | cues.announce_lemmas):
             governor = "intent"
         else:
             governor = None

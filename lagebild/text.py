@@ -53,9 +53,12 @@ def lemmatize(word: str, lang: str) -> str:
     if not word[:1].isalpha():
         return word
     try:
-        return str(simplemma.lemmatize(word, lang=lang))
+        lemma = str(simplemma.lemmatize(word, lang=lang))
     except (ValueError, KeyError):  # pragma: no cover - unknown language in simplemma
         return word
+    if lang == "de" and lemma == word and word.endswith("iert") and len(word) > 7:
+        return word[:-1] + "en"  # participles simplemma misses: "bombardiert" -> "bombardieren"
+    return lemma
 
 
 def tokenize(text: str, offset: int, lang: str) -> list[Token]:

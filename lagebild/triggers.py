@@ -237,14 +237,7 @@ def _match_multi(
             span = list(range(i + 1, min(len(tokens), i + 1 + 3 + len(rest))))
         found: list[int] = []
         for w in rest:
-            j = next(
-                (
-                    j
-                    for j in span
-                    if j not in found and (tokens[j].lower == w or tokens[j].lemma.lower() == w)
-                ),
-                None,
-            )
+            j = next((j for j in span if j not in found and _word_matches(tokens[j], w)), None)
             if j is None:
                 break
             found.append(j)
@@ -259,6 +252,13 @@ def _match_multi(
                 particle=last if lang == "de" and last > i else None,
             )
     return None
+
+
+def _word_matches(tok: Token, word: str) -> bool:
+    """A word of a multi-word pattern: the lemma or form, or a compound head ("*rakete")."""
+    if word.startswith("*"):
+        return tok.lemma.lower().endswith(word[1:]) or tok.lower.endswith(word[1:])
+    return tok.lower == word or tok.lemma.lower() == word
 
 
 _EN_NOUN_BEFORE = frozenset(
