@@ -9,11 +9,23 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,pandas]'
+	$(BIN)/pip install -q -e '.[dev,pandas,report]'
 	touch $(STAMP)
 
+DEMO_DB := lagebild.duckdb
+
 demo: $(STAMP)
+	@echo "== 1. extract: events from the bundled example articles (examples/)"
 	$(BIN)/lagebild extract examples/ --format table
+	@echo "== 2. ingest: the same articles into the embedded store $(DEMO_DB) (a re-run adds nothing)"
+	$(BIN)/lagebild ingest examples/ --db $(DEMO_DB)
+	@echo "== 3. query: events per month by quad class"
+	$(BIN)/lagebild query --db $(DEMO_DB) --agg month --by quad
+	@echo "== 4. report: a self-contained HTML report and the timeline as PNG"
+	mkdir -p out
+	$(BIN)/lagebild report --db $(DEMO_DB) -o out/report.html
+	$(BIN)/lagebild report --db $(DEMO_DB) -o out/report.png
+	@echo "Open out/report.html in a browser. Explore further with: $(BIN)/lagebild query --db $(DEMO_DB) --help"
 
 test: $(STAMP)
 	$(BIN)/ruff check lagebild tests bench

@@ -33,13 +33,35 @@ NO_SUFFIX = frozenset({""})
 class Pattern:
     """One alias of one meaning: what it names and how it may match."""
 
-    __slots__ = ("kind", "alias", "case", "suffixes", "inner", "entries", "country", "sector",
-                 "role", "bare", "surname", "adjective")
+    __slots__ = (
+        "kind",
+        "alias",
+        "case",
+        "suffixes",
+        "inner",
+        "entries",
+        "country",
+        "sector",
+        "role",
+        "bare",
+        "surname",
+        "adjective",
+    )
 
-    def __init__(self, kind: str, alias: str, suffixes: frozenset[str] = NO_SUFFIX,
-                 entries: tuple[Entry, ...] = (), country: str | None = None,
-                 sector: str | None = None, role: str | None = None, inner: bool = False,
-                 bare: bool = True, surname: bool = False, adjective: bool = False) -> None:
+    def __init__(
+        self,
+        kind: str,
+        alias: str,
+        suffixes: frozenset[str] = NO_SUFFIX,
+        entries: tuple[Entry, ...] = (),
+        country: str | None = None,
+        sector: str | None = None,
+        role: str | None = None,
+        inner: bool = False,
+        bare: bool = True,
+        surname: bool = False,
+        adjective: bool = False,
+    ) -> None:
         self.kind = kind
         self.alias = alias
         self.case = case_mode(alias)
@@ -97,13 +119,15 @@ def load_role_rows(lang: str) -> list[tuple[int, str, str | None, str, set[str]]
         if not noun:
             raise DataError("empty role noun", where, no)
         if sector != "-" and sector not in SECTORS:
-            raise DataError(f"unknown sector {sector!r} (use one of the sector codes or -)",
-                            where, no)
+            raise DataError(
+                f"unknown sector {sector!r} (use one of the sector codes or -)", where, no
+            )
         flag_set = {f.strip() for f in flags.split(",") if f.strip()}
         unknown = flag_set - {"title", "inner", "nobare", "adj"}
         if unknown:
-            raise DataError(f"unknown flag(s) {sorted(unknown)} (title, inner, nobare, adj)",
-                            where, no)
+            raise DataError(
+                f"unknown flag(s) {sorted(unknown)} (title, inner, nobare, adj)", where, no
+            )
         rows.append((no, noun, None if sector == "-" else sector, role, flag_set))
     return rows
 
@@ -114,8 +138,9 @@ def load_demonym_rows(lang: str) -> list[tuple[int, str, list[str], list[str]]]:
     rows = []
     for no, (iso3, adjectives, nouns) in pack.tsv("demonyms.tsv", 3):
         if iso3 not in country_codes():
-            raise DataError(f"unknown ISO 3166-1 alpha-3 code {iso3!r}",
-                            str(pack.path("demonyms.tsv")), no)
+            raise DataError(
+                f"unknown ISO 3166-1 alpha-3 code {iso3!r}", str(pack.path("demonyms.tsv")), no
+            )
         split = [[w.strip() for w in col.split(",") if w.strip()] for col in (adjectives, nouns)]
         rows.append((no, iso3, split[0], split[1]))
     return rows
@@ -127,9 +152,18 @@ def role_patterns(lang: str) -> list[Pattern]:
     suffixes = ROLE_SUFFIXES_DE if lang == "de" else ROLE_SUFFIXES_EN
     for _no, noun, sector, role, flags in load_role_rows(lang):
         kind = "title" if "title" in flags else "role"
-        out.append(Pattern(kind, noun, suffixes if kind == "role" else NO_SUFFIX,
-                           sector=sector, role=role or None, inner="inner" in flags,
-                           bare="nobare" not in flags, adjective="adj" in flags))
+        out.append(
+            Pattern(
+                kind,
+                noun,
+                suffixes if kind == "role" else NO_SUFFIX,
+                sector=sector,
+                role=role or None,
+                inner="inner" in flags,
+                bare="nobare" not in flags,
+                adjective="adj" in flags,
+            )
+        )
     return out
 
 
@@ -153,7 +187,9 @@ def german_phrase_variants(alias: str) -> list[str]:
     words = alias.split()
     if len(words) < 2 or not any(w.endswith(("e", "es")) for w in words[:-1]):
         return []
-    head = [w[:-1] + "n" if w.endswith("es") else w + "n" if w.endswith("e") else w for w in words[:-1]]
+    head = [
+        w[:-1] + "n" if w.endswith("es") else w + "n" if w.endswith("e") else w for w in words[:-1]
+    ]
     out = [" ".join([*head, words[-1]])]
     if words[-1].endswith("e"):
         out.append(" ".join([*head, words[-1] + "n"]))
@@ -168,7 +204,9 @@ def entry_patterns(entries: Iterable[Entry], lang: str) -> list[Pattern]:
         aliases = list(entry.aliases_for(lang))
         if lang == "de" and entry.kind in NAME_KINDS:
             known = set(aliases)
-            aliases += [v for a in list(aliases) for v in german_phrase_variants(a) if v not in known]
+            aliases += [
+                v for a in list(aliases) for v in german_phrase_variants(a) if v not in known
+            ]
         for alias in aliases:
             out.append(Pattern(entry.kind, alias, suffixes, entries=(entry,)))
         for surname in entry.surnames:
@@ -199,7 +237,8 @@ class Lexicon:
         self.case_insensitive = _automaton(by_key_ci)
         self.case_sensitive = _automaton(by_key_cs)
         self.size = sum(len(v) for v in by_key_ci.values()) + sum(
-            len(v) for v in by_key_cs.values())
+            len(v) for v in by_key_cs.values()
+        )
 
 
 def _add(index: dict[str, list[Pattern]], key: str, pattern: Pattern) -> None:

@@ -14,8 +14,8 @@ from lagebild.arguments import (
     Slot,
     _mark_context,
     build_slots,
-    list_joints,
     choose_arguments,
+    list_joints,
     members,
     segment_clauses,
 )
@@ -280,8 +280,20 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             parties = _mediated_parties(c, subjects, inherited, sources)
             if parties:
                 for party in parties:
-                    events.extend(_make_events(trig, sources, party, sent, ctx, False, False,
-                                               nonpolitical, dates, tokens))
+                    events.extend(
+                        _make_events(
+                            trig,
+                            sources,
+                            party,
+                            sent,
+                            ctx,
+                            False,
+                            False,
+                            nonpolitical,
+                            dates,
+                            tokens,
+                        )
+                    )
                 continue
         info = infos[c]
         negated = is_negated(trig, tokens, info, cues, main_noun)
@@ -317,11 +329,16 @@ def _fill_role_countries(slots: list[Slot], tokens: list, ctx: ArticleContext) -
         if a.country or a.org or not a.sector:
             continue
         nxt = next((o for o in slots if o.start >= s.end and o.start - s.end <= 2), None)
-        if nxt is not None and nxt.actor.country and nxt.kind in ("place", "metonym", "country") \
-                and not nxt.attributive:
-            gap = [t.lower for t in tokens[s.end:nxt.start]]
-            if all(w in ("in", "aus", "of", "from") or w in cues.determiners for w in gap) \
-                    and (not gap or gap[0] in ("in", "aus", "of", "from")):
+        if (
+            nxt is not None
+            and nxt.actor.country
+            and nxt.kind in ("place", "metonym", "country")
+            and not nxt.attributive
+        ):
+            gap = [t.lower for t in tokens[s.end : nxt.start]]
+            if all(w in ("in", "aus", "of", "from") or w in cues.determiners for w in gap) and (
+                not gap or gap[0] in ("in", "aus", "of", "from")
+            ):
                 s.actor = Actor(a.text, a.name, nxt.actor.country, None, a.sector)
                 s.coord.extend(c for c in nxt.coord if c not in s.coord)
                 slots.remove(nxt)
@@ -343,7 +360,10 @@ def _event_clause(e: Event, tokens: list, clause_of: list[int]) -> int:
 
 
 def _intent_events(
-    events: list[Event], tokens: list, clause_of: list[int], infos: list[ClauseInfo],
+    events: list[Event],
+    tokens: list,
+    clause_of: list[int],
+    infos: list[ClauseInfo],
     ctx: ArticleContext,
 ) -> list[Event]:
     """An announced release, withdrawal or easing is a CONCEDE; an announced meeting an AGREE
@@ -354,9 +374,14 @@ def _intent_events(
     for e in events:
         c = _event_clause(e, tokens, clause_of)
         info = infos[c] if 0 <= c < len(infos) else None
-        announced = info is not None and info.governed and (
-            info.governor == "AGREE" or (info.governor == "intent"
-                                         and bool(info.governor_lemmas & cues.announce_lemmas)))
+        announced = (
+            info is not None
+            and info.governed
+            and (
+                info.governor == "AGREE"
+                or (info.governor == "intent" and bool(info.governor_lemmas & cues.announce_lemmas))
+            )
+        )
         if announced and not e.negated and e.type in ("RETREAT", "CONSULT"):
             code = lookup_cameo("080" if e.type == "RETREAT" else "036")
             e.type, e.cameo, e.quad_class = code.plover or "", code.code, code.quad_class or 1
@@ -365,23 +390,42 @@ def _intent_events(
             replaced_sources.add(e.source.key() if e.source else None)
         out.append(e)
     if replaced_sources:
-        out = [e for e in out if not (e.type == "AGREE" and e.cameo != "036" and e.source
-                                      and e.source.key() in replaced_sources
-                                      and not infos[_event_clause(e, tokens, clause_of)].governed)]
+        out = [
+            e
+            for e in out
+            if not (
+                e.type == "AGREE"
+                and e.cameo != "036"
+                and e.source
+                and e.source.key() in replaced_sources
+                and not infos[_event_clause(e, tokens, clause_of)].governed
+            )
+        ]
     return out
 
 
 def _claim_events(
-    events: list[Event], tokens: list, slots: list[Slot], clause_of: list[int],
-    infos: list[ClauseInfo], sent: Sentence, ctx: ArticleContext,
+    events: list[Event],
+    tokens: list,
+    slots: list[Slot],
+    clause_of: list[int],
+    infos: list[ClauseInfo],
+    sent: Sentence,
+    ctx: ArticleContext,
 ) -> list[Event]:
-    """"X sagte, Y habe Z angegriffen": an ACCUSE X->Y; the claimed act is only reported.
+    """ "X sagte, Y habe Z angegriffen": an ACCUSE X->Y; the claimed act is only reported.
     A trailing source ("..., wie das Ministerium mitteilte") leaves the act asserted."""
     cues = ctx.cues
     out: list[Event] = []
     for c, info in enumerate(infos):
-        verb = next((i for i in range(info.lo, info.hi)
-                     if tokens[i].lemma.lower() in cues.reporting_lemmas), None)
+        verb = next(
+            (
+                i
+                for i in range(info.lo, info.hi)
+                if tokens[i].lemma.lower() in cues.reporting_lemmas
+            ),
+            None,
+        )
         if verb is None or info.first_word in cues.attribution_openers:
             continue
         speaker = _clause_subject(slots, info, cues)
@@ -393,8 +437,11 @@ def _claim_events(
             if not any(infos[k].words & cues.claim_markers for k in comp):
                 continue
         else:
-            comp = {k for k in range(c + 1, len(infos)) if not infos[k].governed
-                    or infos[k].governor not in ("deny",)}
+            comp = {
+                k
+                for k in range(c + 1, len(infos))
+                if not infos[k].governed or infos[k].governor not in ("deny",)
+            }
             if not comp:
                 continue
         for e in events:
@@ -404,8 +451,19 @@ def _claim_events(
                 continue
             e.hypothetical = True
             trig = TriggerMatch(_synthetic_entry("112"), verb, verb + 1, noun=False)
-            out.append(_event(trig, speaker.actor, e.source, sent, ctx, False, False,
-                              find_dates(sent.text, ctx.lang, ctx.article.date), tokens))
+            out.append(
+                _event(
+                    trig,
+                    speaker.actor,
+                    e.source,
+                    sent,
+                    ctx,
+                    False,
+                    False,
+                    find_dates(sent.text, ctx.lang, ctx.article.date),
+                    tokens,
+                )
+            )
     return out
 
 
@@ -413,8 +471,9 @@ def _claim_events(
 MEDIATE_CODE = "045"
 
 
-def _mediated_parties(c: int, subjects: list[Slot | None], inherited: Slot | None,
-                      sources: list[Slot]) -> list[Slot]:
+def _mediated_parties(
+    c: int, subjects: list[Slot | None], inherited: Slot | None, sources: list[Slot]
+) -> list[Slot]:
     """The parties a mediator ("unter Vermittlung Katars", "brokered by Oman") talks to:
     the coordinated subject of the clause."""
     subj = subjects[c] or inherited
@@ -477,8 +536,11 @@ def _make_events(
     tgt_members = members(target) if target else [None]
     symmetric = entry.type in SYMMETRIC_TYPES
     pairs: list[tuple[Slot | None, Slot | None]] = []
-    if symmetric and len(src_members) > 1 and (target is None or target.prep is not None
-                                                and target.prep not in ("mit", "with")):
+    if (
+        symmetric
+        and len(src_members) > 1
+        and (target is None or target.prep is not None and target.prep not in ("mit", "with"))
+    ):
         pairs = [(src_members[0], m) for m in src_members[1:]]
     else:
         pairs = [(s, t) for s in src_members for t in tgt_members]

@@ -15,7 +15,9 @@ from lagebild import __version__
 from lagebild.errors import LagebildError
 
 #: subcommand modules, in the order `lagebild --help` lists them
-COMMAND_MODULES: tuple[str, ...] = ("extract", "actors", "eval")
+COMMAND_MODULES: tuple[str, ...] = (
+    "extract", "actors", "eval", "ingest", "query", "export", "report",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
