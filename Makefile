@@ -4,12 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,pandas,report]'
+	$(BIN)/pip install -q -e '.[dev,pandas,report,serve]'
 	touch $(STAMP)
 
 DEMO_DB := lagebild.duckdb
@@ -26,8 +26,9 @@ demo: $(STAMP)
 	$(BIN)/lagebild report --db $(DEMO_DB) -o out/report.html
 	$(BIN)/lagebild report --db $(DEMO_DB) -o out/report.png
 	@echo "Open out/report.html in a browser. Explore further with: $(BIN)/lagebild query --db $(DEMO_DB) --help"
+	@echo "Dashboard: $(BIN)/lagebild serve --db $(DEMO_DB)  then open http://127.0.0.1:8000/?from=2022-01-01&to=2022-02-28"
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/ruff check lagebild tests bench
 	$(BIN)/python -m pytest
 
@@ -37,6 +38,14 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/api_latency.py
+
+# the dashboard's browser tests drive Debian's headless Chromium; install it when missing
+chromium:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null) || \
+	  echo "could not install chromium: the browser tests will be skipped"
 
 clean:
 	rm -rf $(VENV) build *.egg-info

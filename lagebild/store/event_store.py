@@ -34,6 +34,16 @@ class EventStore:
         self.con: duckdb.DuckDBPyConnection = connect(self.path, read_only=read_only,
                                                       wait=wait)
 
+    @classmethod
+    def from_connection(cls, con: duckdb.DuckDBPyConnection, path: str) -> EventStore:
+        """A store object over an open connection or cursor (the HTTP server writes through
+        a cursor of its own, since one DuckDB connection is not safe across threads)."""
+        store = cls.__new__(cls)
+        store.path = path
+        store.read_only = False
+        store.con = con
+        return store
+
     def __enter__(self) -> EventStore:
         return self
 
