@@ -236,6 +236,8 @@ def is_passive(tokens: list[Token], trig: TriggerMatch, lo: int, hi: int, cues: 
         return aux and participle
     window = range(max(lo, trig.index - 4), trig.index)
     aux = any(tokens[i].lemma.lower() in cues.passive_aux for i in window)
+    nxt = tokens[trig.index + 1].lower if trig.index + 1 < hi else ""
+    aux = aux or nxt in cues.agent_preps  # reduced relative: "a system supplied by Germany"
     return aux and (
         tok.lower.endswith(("ed", "en", "wn", "ht", "uck", "ung", "ot", "id"))
         or tok.lower in EN_IRREGULAR_PARTICIPLES
@@ -332,7 +334,7 @@ def _pick_target(
         [s for s in in_clause if ok(s) and s.attributive and s.prep is None and _named(s)
          and (s.objdet or s.start > i)],
         [s for s in in_clause if ok(s) and s.prep in tpreps and _named(s)],
-        [s for s in in_clause if ok(s) and s.possessive and s.prep is None and _named(s)
+        [s for s in in_clause if ok(s) and s.possessive and s.prep not in blocked and _named(s)
          and (source is None or s.actor.key() != source.actor.key())],
         [s for s in in_clause if ok(s) and s.prep and s.prep not in blocked
          and s.prep not in cues.location_preps and s.prep not in ("zwischen", "between")
@@ -411,4 +413,7 @@ def _nominal_arguments(
             target = s
         elif s.prep == "of" and target is None and trig.entry.cameo.quad_class not in (1,):
             target = s
+    if target is None and trig.type in LOCATED_TYPES:
+        target = next((s for s in after if s.prep in cues.location_preps and _named(s)
+                       and s is not source and s.start - i <= 8), None)
     return source, target

@@ -311,6 +311,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         )
     events.extend(_insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
     _domestic_targets(events)
+    _civilian_violence(events)
     events = _intent_events(events, tokens, clause_of, infos, ctx)
     events.extend(_claim_events(events, tokens, slots, clause_of, infos, sent, ctx))
     return _dedupe(events)
@@ -352,6 +353,16 @@ def _domestic_targets(events: list[Event]) -> None:
     for e in events:
         if e.type in DOMESTIC_TYPES and e.target is None and e.source and e.source.country:
             e.target = Actor("", None, e.source.country, None, DOMESTIC_TYPES[e.type])
+
+
+def _civilian_violence(events: list[Event]) -> None:
+    """Violence by protesters or civilians ("protesters stormed the residence") is a riot:
+    PROTEST (CAMEO 145), not an armed ASSAULT."""
+    riot = lookup_cameo("145")
+    for e in events:
+        if e.type == "ASSAULT" and e.source is not None and e.source.sector == "CVL":
+            e.type, e.cameo, e.quad_class, e.goldstein = "PROTEST", riot.code, 4, riot.goldstein
+            e.mode, e.context = riot.mode, riot.context
 
 
 def _event_clause(e: Event, tokens: list, clause_of: list[int]) -> int:
@@ -558,6 +569,10 @@ def _make_events(
             t_actor = None
         if not _political(s_actor) and not _political(t_actor):
             continue
+        if (t_actor is not None and not t_actor.country and not t_actor.org and t_actor.sector
+                and s_actor is not None and s_actor.country):
+            # an unnamed group acted upon ("prisoners", "Demonstranten") is the source's own
+            t_actor = Actor(t_actor.text, t_actor.name, s_actor.country, None, t_actor.sector)
         if t_actor is None and entry.type in DOMESTIC_TYPES and s_actor and s_actor.country:
             t_actor = Actor("", None, s_actor.country, None, DOMESTIC_TYPES[entry.type])
         if entry.need == "target" and t_actor is None:

@@ -121,10 +121,22 @@ def is_hypothetical(
             return False
     if info.words & cues.hypothetical:
         return True
-    own = {tokens[trig.index].lemma.lower()}
-    if not trig.noun and (info.lemmas - own) & cues.intent_lemmas:
+    if not trig.noun and _intent_verb(trig, tokens, info, cues):
         return True
     return _future(trig, tokens, info, cues)
+
+
+def _intent_verb(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues) -> bool:
+    """An intent verb other than the trigger in the clause ("plant anzugreifen"); a noun
+    with the same lemma ("Japan's plan") does not count."""
+    for i in range(info.lo, info.hi):
+        if i == trig.index or tokens[i].lemma.lower() not in cues.intent_lemmas:
+            continue
+        prev = tokens[i - 1].lower if i > 0 else ""
+        if prev in cues.determiners or prev in ("'s", "’s") or tokens[i].text[:1].isupper():
+            continue
+        return True
+    return False
 
 
 def mark_governed(

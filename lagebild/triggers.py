@@ -234,7 +234,7 @@ def _match_multi(
         if lang == "de":
             span = [j for j in range(len(tokens)) if clause_of[j] == clause and j != i]
         else:
-            span = list(range(i + 1, min(len(tokens), i + 1 + 3 + len(rest))))
+            span = list(range(i + 1, min(len(tokens), i + 1 + EN_MULTI_WINDOW + len(rest))))
         found: list[int] = []
         for w in rest:
             j = next((j for j in span if j not in found and _word_matches(tokens[j], w)), None)
@@ -252,6 +252,11 @@ def _match_multi(
                 particle=last if lang == "de" and last > i else None,
             )
     return None
+
+
+#: how many tokens an English multi-word pattern may spread over after its anchor
+#: ("fired more than a dozen missiles at", "found two Russians guilty")
+EN_MULTI_WINDOW = 6
 
 
 def _word_matches(tok: Token, word: str) -> bool:
