@@ -50,6 +50,47 @@ _EN_NON_NOUNS = frozenset(
     "said say says have has had are were was is will would could can may might should must "
     "and or who which that to in on at of for from with by as also did do does not".split()
 )
+#: role keys that name one person, so a capitalised name after them is that person's
+_PERSON_ROLES = frozenset(
+    "president head_of_state vice_president prime_minister chancellor vice_chancellor "
+    "head_of_government king crown_prince supreme_leader leader minister secretary_general "
+    "foreign_minister deputy_foreign_minister defence_minister interior_minister "
+    "finance_minister economy_minister justice_minister health_minister security_adviser "
+    "spokesperson official diplomat ambassador negotiator general commander military_chief "
+    "officer judge prosecutor legislator speaker opposition_leader opposition journalists "
+    "activists clergy doctors group_leader lawyer mayor governor envoy".split()
+)
+#: role endings (German) of a role noun that can stand right before a name
+_SINGULAR_TAILS = frozenset({"", "in", "en", "n", "s"})
+#: roles that only say who someone works for; a role noun before them gives the sector
+_EN_CHAIN_HEADS = frozenset({"official", "spokesperson", "leader", "negotiator", "commander",
+                             "officer", "diplomat"})
+#: capitalised words that start no personal name after a role noun
+_NOT_NAMES = frozenset(
+    "der die das den dem des ein eine einen einem einer und oder aber am im in an auf aus bei "
+    "mit nach von vor zu zum zur für über unter gegen seit sie er es ihr wir ich man dies "
+    "diese dieser dieses jetzt nun heute gestern morgen auch noch ende anfang mitte "
+    "the a an and or but on in at of for to from by with as he she it they we i you his her "
+    "their its this that these those there here then when while after before today "
+    "yesterday tomorrow also said says has had was is will would mr mrs ms dr herr frau "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "januar jänner februar märz april mai juni juli august september oktober november "
+    "dezember january february march june july october december".split()
+)
+#: German words before a role noun that make a following lone capitalised word a noun
+_DE_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines sein seine seinen seinem "
+    "seiner ihr ihre ihren ihrem ihrer dessen deren jeder jede jeden dieser diese diesen "
+    "diesem neue neuen neuer amtierende amtierenden".split()
+)
+#: German common-noun endings: a capitalised word ending so is no name
+_NOUN_ENDINGS_DE = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ismus", "nis",
+                    "chen", "lein", "ium", "ungen", "ionen", "ismen")
+_NAME_WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|at|an|ed|ul)-)?[A-ZÄÖÜÀ-ÖØ-Þ][\w'’.-]*")
+_NAME_PARTICLES = frozenset(
+    "al el bin ben ibn abu de da di do dos das du del della van von der den ter le la zu".split()
+)
 _CONJ = re.compile(r"\s*(?:,|und|and|oder|or|sowie)\s*", re.IGNORECASE)
 _OF = {"de": re.compile(r"\s+(?:der|des)\s+"), "en": re.compile(r"\s+of(?:\s+the)?\s+")}
 _GENITIVE_EN = ("'s ", "\u2019s ", "' ", "\u2019 ")
@@ -181,6 +222,8 @@ class _Assembler:
         self.when = when
         #: people named so far: (role key, country, org, phrase) for coreference
         self.people: list[_Phrase] = []
+        #: whether the last role chain ended in a noun that names an actor by itself
+        self.chained_bare = False
 
     def gap(self, a: _Hit | _Phrase, b: _Hit) -> str:
         """The text between two hits."""
@@ -226,7 +269,8 @@ class _Assembler:
             for k in range(i, last):  # "russische und amerikanische Außenminister"
                 out.append(self._modified(hits[k], head, hits[k].end))
             phrase = self._modified(hits[last], head, head.end)
-            return self._attach_person(hits, last + 2, phrase, out)
+            return self._attach_person(hits, self._chain_roles(hits, last + 2, phrase), phrase,
+                                       out)
         hit = hits[i]
         phrase = self._named(hit)
         if hit.pattern.kind == "demonym_adj":
@@ -263,10 +307,12 @@ class _Assembler:
             consumed = i + 2
         if pattern.kind == "title":
             phrase.kind = "title"
-        if (pattern.adjective and phrase.country is None and phrase.org is None
-                and self._before_noun(phrase.end)):
+        consumed = self._chain_roles(hits, consumed, phrase)
+        if (pattern.adjective and phrase.end == hit.end and phrase.country is None
+                and phrase.org is None and self._before_noun(phrase.end)):
             return consumed  # "an official visit", "military exercises"
-        bare = pattern.bare or phrase.country is not None or phrase.org is not None
+        bare = (pattern.bare or self.chained_bare or phrase.country is not None
+                or phrase.org is not None)
         return self._attach_person(hits, consumed, phrase, out, bare)
 
     def _attach_person(self, hits: list[_Hit], i: int, phrase: _Phrase,
@@ -278,6 +324,10 @@ class _Assembler:
             return i + 1
         if phrase.kind == "title":
             return i  # "Herr" with no known name after it names nobody
+        if phrase.kind == "role" and self._unknown_name(phrase, nxt):
+            self.people.append(phrase)
+            out.append(phrase)
+            return i
         if phrase.kind == "role" and phrase.country is None and phrase.org is None:
             if not self._resolve_back(phrase) and not bare:
                 return i
@@ -285,6 +335,81 @@ class _Assembler:
             self._resolve_back(phrase, same_body=True)
         out.append(phrase)
         return i
+
+    def _chain_roles(self, hits: list[_Hit], i: int, phrase: _Phrase) -> int:
+        """Join English noun-noun roles: "government spokesman", "dissident journalist"."""
+        self.chained_bare = False
+        while (self.lang == "en" and i < len(hits) and hits[i].pattern.kind == "role"
+               and self.gap(phrase, hits[i]) == " " and not hits[i].inner):
+            head = hits[i].pattern
+            if head.role not in _EN_CHAIN_HEADS and head.sector == "MIL":
+                phrase.sector = head.sector  # "government troops" are the military
+            elif head.role == "government":
+                phrase.sector = head.sector  # "military government" governs
+            elif head.role not in _EN_CHAIN_HEADS and phrase.sector is None:
+                phrase.sector = head.sector
+            phrase.role = head.role
+            phrase.entry = f"{phrase.entry}+role:{head.alias}"
+            phrase.end = hits[i].end
+            self.chained_bare = self.chained_bare or head.bare
+            i += 1
+        return i
+
+    def _unknown_name(self, phrase: _Phrase, nxt: _Hit | None) -> bool:
+        """Extend a role noun over the unknown name after it ("Außenminister Max Mustermann")."""
+        if phrase.role not in _PERSON_ROLES:
+            return False
+        head_tail = self.text[phrase.start:phrase.end].split()[-1]
+        if self.lang == "de" and head_tail[-5:].lower().endswith("innen"):
+            return False  # a plural: "Ministerinnen"
+        words: list[tuple[int, int]] = []
+        pos = phrase.end
+        limit = nxt.start if nxt is not None else len(self.text)
+        while len(words) < 5:
+            m = re.match(r"[ \t]+", self.text[pos:])
+            if m is None:
+                break
+            start = pos + m.end()
+            word = _NAME_WORD.match(self.text, start)
+            particle = re.match(r"(?:al|el|bin|ben|ibn|abu|de|da|di|do|dos|das|du|del|della|"
+                                r"van|von|der|den|ter|le|la|zu)\s", self.text[start:])
+            if word is None and particle and words:
+                pos = start + len(particle.group(0).rstrip())
+                continue
+            if word is None:
+                break
+            token = word.group(0).rstrip(".'’-")
+            if not self._name_word(token):
+                break
+            end = start + len(token)
+            if end > limit:
+                return False  # a known actor is part of it: leave it to that hit
+            words.append((start, end))
+            pos = end
+        if not words or (self.lang == "de" and len(words) == 1 and not self._lone_name_ok(
+                phrase, words[0][1])):
+            return False
+        phrase.end = words[-1][1]
+        phrase.kind = "person"
+        phrase.name = self.text[words[0][0]:phrase.end]
+        phrase.entry = f"{phrase.entry}+name"
+        return True
+
+    def _lone_name_ok(self, phrase: _Phrase, end: int) -> bool:
+        """A single German word after a role is a name only without an article before the
+        role or with punctuation after it: "Präsident Petro sagte", "der Präsident Petro,"
+        but not "weil der Präsident Waffen liefert"."""
+        if re.match(r"\s*[,;:.!?)\"“”»«]", self.text[end:end + 3]):
+            return True
+        before = self.text[max(0, phrase.start - 12):phrase.start].split()
+        return not before or before[-1].lower().rstrip(",") not in _DE_DETERMINERS
+
+    def _name_word(self, token: str) -> bool:
+        """Whether a capitalised word can be part of a personal name."""
+        low = token.lower()
+        if len(token) < 2 or low in _NOT_NAMES or token.isupper() and len(token) > 1:
+            return False
+        return not (self.lang == "de" and low.endswith(_NOUN_ENDINGS_DE))
 
     def _modified(self, mod: _Hit, head: _Hit, end: int) -> _Phrase:
         """A modifier joined with the role noun after it: "russische Truppen" -> RUSMIL."""

@@ -275,7 +275,8 @@ def choose_arguments(
     plain = [s for s in in_clause if s.prep is None and not s.attributive and not s.possessive]
     source: Slot | None = None
     if passive:
-        source = next((s for s in in_clause if s.prep in cues.agent_preps), None)
+        agents = [s for s in in_clause if s.prep in cues.agent_preps and s.kind != "place"]
+        source = agents[0] if agents else None
     else:
         source = _active_subject(plain, in_clause, i, cues)
     target = _pick_target(trig, in_clause, plain, source, tpreps, cues, passive)

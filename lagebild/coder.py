@@ -39,6 +39,8 @@ from lagebild.triggers import TriggerMatch, match_triggers
 if TYPE_CHECKING:
     from lagebild.pipeline import CodedArticle, ExtractOptions
 
+#: joint acts that need a counterpart: a visit to a bakery is no CONSULT
+COUNTERPART_TYPES = frozenset({"CONSULT", "COOPERATE"})
 #: types whose target may stand in the complement ("warnte, dass jede russische Invasion ...")
 COMPLEMENT_TARGET_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST"})
 #: how far (in characters) a bare year may stand from the trigger it dates
@@ -254,13 +256,13 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     infos = clause_infos(tokens, clause_of, cues)
     mark_governed(infos, triggers, tokens, clause_of, cues)
     question = sent.text.rstrip().endswith("?")
-    nonpolitical = any(t.lower in cues.nonpolitical_context for t in tokens)
+    nonpolitical = any(_nonpolitical_word(t.lower, cues) for t in tokens)
     dates = find_dates(sent.text, ctx.lang, ctx.article.date)
     subjects = [_clause_subject(slots, info, cues) for info in infos]
     events: list[Event] = []
     for trig in triggers:
         c = clause_of[trig.index]
-        inherited = _inherited_subject(c, infos, subjects, tokens, cues)
+        inherited = _inherited_subject(c, infos, subjects, tokens, cues, slots)
         sources, target, _passive = choose_arguments(
             trig, tokens, slots, clause_of, cues, inherited
         )
@@ -274,6 +276,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                 sources = [subj]
         if trig.noun and not main_noun and not sources:
             continue  # the object of another trigger's verb, with no actor of its own
+        if trig.noun and any(v.type == trig.type for v in verbs_in_clause):
+            continue  # "verhängte Sanktionen": the verb's event already says it
         if target is None and trig.type in COMPLEMENT_TARGET_TYPES:
             target = _complement_target(c, infos, slots, sources)
         if target is None and trig.entry.cameo.code.startswith(MEDIATE_CODE):
@@ -297,7 +301,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                 continue
         info = infos[c]
         negated = is_negated(trig, tokens, info, cues, main_noun)
-        hypothetical = is_hypothetical(trig, tokens, info, cues, question, main_noun)
+        hypothetical = is_hypothetical(trig, tokens, info, cues, question, main_noun,
+                                       any(i.conditional for i in infos))
         if (
             trig.noun
             and verbs_in_clause
@@ -319,6 +324,10 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
 
 #: types whose missing target is the source's own state: repression at home, protest at home
 DOMESTIC_TYPES = {"COERCE": "CVL", "PROTEST": "GOV"}
+
+
+#: words linking a role noun to the state it serves: "die Regierung in Kiew", "officials of"
+ROLE_LINKS = frozenset({"in", "aus", "of", "from"})
 
 
 def _fill_role_countries(slots: list[Slot], tokens: list, ctx: ArticleContext) -> None:
@@ -494,6 +503,14 @@ def _mediated_parties(
     return [m for m in members(subj) if m.actor.key() not in keys]
 
 
+def _nonpolitical_word(word: str, cues: Cues) -> bool:
+    """A sport/market/weather/culture word, also as the head of a compound ("WM-Finale",
+    "Weltmeisterschaft", "Basketballer"); short words only match whole."""
+    if word in cues.nonpolitical_context:
+        return True
+    return any(word.endswith(head) for head in cues.nonpolitical_heads)
+
+
 def _complement_target(
     c: int, infos: list[ClauseInfo], slots: list[Slot], sources: list[Slot]
 ) -> Slot | None:
@@ -515,12 +532,21 @@ def _complement_target(
 
 
 def _inherited_subject(
-    c: int, infos: list[ClauseInfo], subjects: list[Slot | None], tokens: list, cues: Cues
+    c: int, infos: list[ClauseInfo], subjects: list[Slot | None], tokens: list, cues: Cues,
+    slots: list[Slot] | None = None,
 ) -> Slot | None:
-    """The subject a clause shares with the one before ("und wies ... aus", "drohte, ... zu")."""
+    """The subject a clause shares with the one before ("und wies ... aus", "drohte, ... zu");
+    for a relative clause ("Demonstranten, die ... protestierten") the noun it follows."""
     if c == 0:
         return None
-    if infos[c].first_word in cues.complementizers:
+    info = infos[c]
+    if info.first_word in cues.relative_pronouns and slots is not None:
+        k = next((i for i in range(info.lo, info.hi) if tokens[i].lower == info.first_word), None)
+        if k is not None and k + 1 < info.hi and (
+                tokens[k + 1].text[:1].islower() or cues.lang != "de"):
+            return next((s for s in reversed(slots) if s.end <= info.lo and info.lo - s.end <= 1),
+                        None)
+    if info.first_word in cues.complementizers:
         return None
     for k in range(c - 1, -1, -1):
         if subjects[k] is not None:
@@ -573,9 +599,12 @@ def _make_events(
                 and s_actor is not None and s_actor.country):
             # an unnamed group acted upon ("prisoners", "Demonstranten") is the source's own
             t_actor = Actor(t_actor.text, t_actor.name, s_actor.country, None, t_actor.sector)
-        if t_actor is None and entry.type in DOMESTIC_TYPES and s_actor and s_actor.country:
-            t_actor = Actor("", None, s_actor.country, None, DOMESTIC_TYPES[entry.type])
-        if entry.need == "target" and t_actor is None:
+        if t_actor is None and s_actor and s_actor.country and (
+                entry.type in DOMESTIC_TYPES
+                or (s_actor.sector in ("CVL", "OPP") and entry.type in ("REQUEST", "ACCUSE"))):
+            sector = DOMESTIC_TYPES.get(entry.type, "GOV")
+            t_actor = Actor("", None, s_actor.country, None, sector)
+        if (entry.need == "target" or entry.type in COUNTERPART_TYPES) and t_actor is None:
             continue
         if (
             entry.need == "consequence"
@@ -726,6 +755,11 @@ def _insist_events(
             )
         )
     return out
+
+
+def _token_at(char: int, tokens: list) -> int:
+    """Index of the token starting at article offset `char` (0 if none)."""
+    return next((i for i, t in enumerate(tokens) if t.start == char), 0)
 
 
 def clause_of_pos(char: int, tokens: list, clause_of: list[int]) -> int:

@@ -33,6 +33,7 @@ class Cues:
     insist_lemmas: frozenset[str]
     consequence_words: frozenset[str]
     nonpolitical_context: frozenset[str]
+    nonpolitical_heads: frozenset[str]
     group_anaphora: tuple[str, ...]
     subject_pronouns: frozenset[str]
     first_person_plural: frozenset[str]

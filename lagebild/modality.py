@@ -107,11 +107,14 @@ def is_hypothetical(
     cues: Cues,
     question: bool,
     main_noun: bool,
+    conditional_sentence: bool = False,
 ) -> bool:
-    """Whether the event is only conditional, planned, feared, demanded or asked about."""
+    """Whether the event is only conditional, planned, feared, demanded or asked about.
+    A promise or support stays real unless the sentence makes it conditional ("würde nur
+    zustimmen, wenn ..."); a threat always stays real."""
     if question or info.conditional or info.governed:
         return True
-    if trig.type in SPEECH_ACT_TYPES:
+    if trig.type == "THREATEN" or (trig.type in SPEECH_ACT_TYPES and not conditional_sentence):
         return False
     if trig.noun:
         window = {tokens[i].lower for i in range(max(info.lo, trig.index - 3), trig.index)}

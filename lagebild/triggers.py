@@ -16,7 +16,7 @@ from lagebild.lang import get_pack
 from lagebild.ontology import CameoCode, cameo_table
 from lagebild.schema import Token
 
-OPTION_FLAGS = frozenset({"inv", "weak", "sport"})
+OPTION_FLAGS = frozenset({"inv", "weak", "sport", "norefl"})
 OPTION_KEYS = frozenset({"tprep", "need"})
 NEED_VALUES = frozenset({"target", "consequence"})
 
@@ -33,6 +33,8 @@ class TriggerEntry:
     inv: bool = False
     weak: bool = False
     sport: bool = False
+    #: not with a reflexive "sich" right after ("lieferten sich Gefechte" is no delivery)
+    norefl: bool = False
     noun: bool = False
     line: int = 0
 
@@ -153,11 +155,39 @@ def _is_clause_end(tokens: list[Token], i: int, cues: Cues) -> bool:
 def _find_particle(
     tokens: list[Token], i: int, clause_end: int, particle: str, cues: Cues
 ) -> int | None:
-    """Index of `particle` closing the clause after verb i, or None."""
-    for j in range(i + 1, clause_end):
-        if tokens[j].lower == particle and _is_clause_end(tokens, j, cues):
+    """Index of `particle` closing the clause after verb i, or None. The search crosses an
+    apposition ("lieferte den Financier, Félicien Kabuga, an das Tribunal aus") but stops
+    at a subordinate or coordinated clause."""
+    del clause_end
+    for j in range(i + 1, len(tokens)):
+        low = tokens[j].lower
+        if low == particle and _is_clause_end(tokens, j, cues):
             return j
+        prev = tokens[j - 1].lower
+        if low in cues.complementizers and prev in cues.clause_punct:
+            return None
+        if (low in cues.coordinators or low in cues.clause_breakers) and j + 1 < len(tokens) \
+                and tokens[j + 1].text[:1].islower() and tokens[j + 1].lower not in cues.determiners \
+                and tokens[j + 1].lower not in cues.prepositions:
+            return None
+        if low in cues.clause_punct and j + 1 < len(tokens) and tokens[j + 1].text[:1].islower():
+            return None
+        if low in (".", "!", "?"):
+            return None
     return None
+
+
+def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) -> bool:
+    """A participle used as an adjective between a determiner and its noun."""
+    if match.particle is not None or match.entry.noun or i == 0 or i + 1 >= len(tokens):
+        return False
+    tok, prev, nxt = tokens[i], tokens[i - 1].lower, tokens[i + 1]
+    if prev not in cues.determiners and prev not in cues.possessives:
+        return False
+    if cues.lang == "de":
+        return tok.text.islower() and tok.lower.endswith(("e", "en", "er", "es", "em")) \
+            and nxt.text[:1].isupper()
+    return tok.lower.endswith("ed") and nxt.text.isalpha() and nxt.lower not in cues.prepositions
 
 
 def _is_german_noun(tok: Token, i: int) -> bool:
@@ -203,6 +233,11 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                 if entry is not None:
                     match = TriggerMatch(entry, i, i + 1, noun=True)
                     break
+        if match is not None and _adjectival(tokens, i, match, cues):
+            continue  # "der inhaftierte Kritiker", "the detained journalist"
+        if match is not None and match.entry.norefl and any(
+                t.lower == "sich" for t in tokens[i + 1:i + 3]):
+            continue
         if match is not None:
             if lang != "de" and not match.entry.noun:
                 match.noun = _looks_nominal_en(tokens, i, cues)
