@@ -87,7 +87,7 @@ _DE_DETERMINERS = frozenset(
 #: German common-noun endings: a capitalised word ending so is no name
 _NOUN_ENDINGS_DE = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ismus", "nis",
                     "chen", "lein", "ium", "ungen", "ionen", "ismen")
-_NAME_WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|at|an|ed|ul)-)?[A-ZÄÖÜÀ-ÖØ-Þ][\w'’.-]*")
+_NAME_WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|at|an|ed|ul)-)?([^\W\d_])[\w'’.-]*")
 _NAME_PARTICLES = frozenset(
     "al el bin ben ibn abu de da di do dos das du del della van von der den ter le la zu".split()
 )
@@ -298,7 +298,7 @@ class _Assembler:
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         consumed = i + 1
         if (phrase.country is None and phrase.org is None and nxt is not None
-                and nxt.pattern.kind in ("country", "org", "metonym")
+                and nxt.pattern.kind in ("country", "org", "metonym", "group")
                 and (_OF[self.lang].fullmatch(self.gap(hit, nxt))
                      or (self.lang == "de" and nxt.tail == "s" and self.gap(hit, nxt) == " "))):
             # "der Außenminister Russlands", "Präsident der Ukraine", "president of Ukraine"
@@ -307,6 +307,9 @@ class _Assembler:
             consumed = i + 2
         if pattern.kind == "title":
             phrase.kind = "title"
+        elif (self.lang == "en" and self.text[phrase.end:phrase.end + 1] == "-"
+              and self.text[phrase.end + 1:phrase.end + 2].isalpha()):
+            phrase.attributive = True  # "student-led protests", "government-backed"
         consumed = self._chain_roles(hits, consumed, phrase)
         if (pattern.adjective and phrase.end == hit.end and phrase.country is None
                 and phrase.org is None and self._before_noun(phrase.end)):
@@ -376,7 +379,7 @@ class _Assembler:
             if word is None and particle and words:
                 pos = start + len(particle.group(0).rstrip())
                 continue
-            if word is None:
+            if word is None or not word.group(1).isupper():
                 break
             token = word.group(0).rstrip(".'’-")
             if not self._name_word(token):

@@ -186,26 +186,55 @@ def _mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
 
 
 def _link_coordination(slots: list[Slot], tokens: list[Token], cues: Cues) -> None:
-    """Link "X und Y", "X, Y und Z": later members share the head's role."""
+    """Link "X und Y", "X, Y und Z": later members share the head's role. A comma alone
+    links only inside a list that a coordinator closes ("Israel, die VAE und Bahrain")."""
+    links: list[tuple[Slot, Slot, bool]] = []
     for a, b in zip(slots, slots[1:], strict=False):
         between = [t.lower for t in tokens[a.end : b.start]]
+        joins = [w for w in between if w in cues.coordinators or w == ","]
         if (
-            between
-            and all(w in cues.coordinators or w == "," or w in cues.determiners for w in between)
-            and any(w in cues.coordinators or w == "," for w in between)
+            not between
+            or not joins
+            or not all(w in cues.coordinators or w == "," or w in cues.determiners for w in between)
         ):
-            head = a if a.coord_head else next(s for s in slots if b in s.coord or a in s.coord)
-            if a.attributive and not b.attributive and b.actor.sector:
-                # "russische und amerikanische Außenminister": the adjective shares the noun
-                a.actor = Actor(a.actor.text, None, a.actor.country, a.actor.org, b.actor.sector)
-                a.attributive = False
-                a.prep = a.prep or b.prep
-            if a.attributive != b.attributive:
-                continue
-            head.coord.append(b)
-            b.coord_head = False
-            b.prep = b.prep or head.prep
-            b.objdet = b.objdet or head.objdet
+            links.append((a, b, False))
+            continue
+        links.append((a, b, any(w in cues.coordinators for w in joins)))
+    accepted: list[tuple[Slot, Slot]] = []
+    k = 0
+    while k < len(links):
+        # a run of adjacent links is a list when its last link has a coordinator
+        run = []
+        while k < len(links) and (links[k][2] or _comma_link(links[k], tokens, cues)):
+            run.append(links[k])
+            k += 1
+            if run[-1][2]:
+                break
+        if run and run[-1][2]:
+            accepted.extend((a, b) for a, b, _ in run)
+        k += 0 if run else 1
+    for a, b in accepted:
+        head = a if a.coord_head else next(s for s in slots if b in s.coord or a in s.coord)
+        if a.attributive and not b.attributive and b.actor.sector:
+            # "russische und amerikanische Außenminister": the adjective shares the noun
+            a.actor = Actor(a.actor.text, None, a.actor.country, a.actor.org, b.actor.sector)
+            a.attributive = False
+            a.prep = a.prep or b.prep
+        if a.attributive != b.attributive:
+            continue
+        head.coord.append(b)
+        b.coord_head = False
+        b.prep = b.prep or head.prep
+        b.objdet = b.objdet or head.objdet
+
+
+def _comma_link(link: tuple[Slot, Slot, bool], tokens: list[Token], cues: Cues) -> bool:
+    """Whether only a comma (and determiners) stands between the two slots of a link."""
+    a, b, _ = link
+    between = [t.lower for t in tokens[a.end : b.start]]
+    return (
+        bool(between) and "," in between and all(w == "," or w in cues.determiners for w in between)
+    )
 
 
 def list_joints(slots: list[Slot]) -> frozenset[int]:
@@ -246,10 +275,51 @@ def is_passive(tokens: list[Token], trig: TriggerMatch, lo: int, hi: int, cues: 
 
 #: English participles that no suffix rule catches ("was hit by", "were held")
 EN_IRREGULAR_PARTICIPLES = frozenset(
-    {"hit", "struck", "shot", "held", "sent", "put", "cut", "set", "led", "met", "paid", "kept",
-     "left", "won", "fought", "sought", "brought", "bought", "caught", "told", "sold", "spent",
-     "built", "lent", "dealt", "meant", "read", "beat", "hurt", "shut", "split", "spread",
-     "bound", "found", "hung", "laid", "lost", "made", "run", "slain", "stood", "swept", "thrown"}
+    {
+        "hit",
+        "struck",
+        "shot",
+        "held",
+        "sent",
+        "put",
+        "cut",
+        "set",
+        "led",
+        "met",
+        "paid",
+        "kept",
+        "left",
+        "won",
+        "fought",
+        "sought",
+        "brought",
+        "bought",
+        "caught",
+        "told",
+        "sold",
+        "spent",
+        "built",
+        "lent",
+        "dealt",
+        "meant",
+        "read",
+        "beat",
+        "hurt",
+        "shut",
+        "split",
+        "spread",
+        "bound",
+        "found",
+        "hung",
+        "laid",
+        "lost",
+        "made",
+        "run",
+        "slain",
+        "stood",
+        "swept",
+        "thrown",
+    }
 )
 
 
@@ -304,8 +374,11 @@ def _active_subject(plain: list[Slot], in_clause: list[Slot], i: int, cues: Cues
         before = [s for s in cands if s.end <= i]
         if before:
             return before[-1]
-    attrs = [s for s in in_clause if s.attributive and s.prep is None and not s.objdet
-             and s.end <= i and s.kind != "place"]
+    attrs = [
+        s
+        for s in in_clause
+        if s.attributive and s.prep is None and not s.objdet and s.end <= i and s.kind != "place"
+    ]
     return attrs[0] if attrs else None
 
 
@@ -332,16 +405,45 @@ def _pick_target(
     ranks = [
         [s for s in plain if ok(s) and _named(s) and s.objdet],
         [s for s in plain if ok(s) and _named(s)],
-        [s for s in in_clause if ok(s) and s.attributive and s.prep is None and _named(s)
-         and (s.objdet or s.start > i)],
+        [
+            s
+            for s in in_clause
+            if ok(s)
+            and s.attributive
+            and s.prep is None
+            and _named(s)
+            and (s.objdet or s.start > i)
+        ],
         [s for s in in_clause if ok(s) and s.prep in tpreps and _named(s)],
-        [s for s in in_clause if ok(s) and s.possessive and s.prep not in blocked and _named(s)
-         and (source is None or s.actor.key() != source.actor.key())],
-        [s for s in in_clause if ok(s) and s.prep and s.prep not in blocked
-         and s.prep not in cues.location_preps and s.prep not in ("zwischen", "between")
-         and _named(s) and not s.attributive],
-        [s for s in in_clause if ok(s) and s.prep in cues.location_preps and _named(s)
-         and trig.type in LOCATED_TYPES and not s.attributive],
+        [
+            s
+            for s in in_clause
+            if ok(s)
+            and s.possessive
+            and s.prep not in blocked
+            and _named(s)
+            and (source is None or s.actor.key() != source.actor.key())
+        ],
+        [
+            s
+            for s in in_clause
+            if ok(s)
+            and s.prep
+            and s.prep not in blocked
+            and s.prep not in cues.location_preps
+            and s.prep not in ("zwischen", "between")
+            and _named(s)
+            and not s.attributive
+        ],
+        [
+            s
+            for s in in_clause
+            if ok(s)
+            and s.prep in cues.location_preps
+            and _named(s)
+            and trig.type in LOCATED_TYPES
+            and not s.attributive
+        ],
         [s for s in plain if ok(s)],
     ]
     for rank in ranks:
@@ -351,9 +453,7 @@ def _pick_target(
 
 
 #: types whose target may be the place where the act happened ("schossen im Iran auf ...")
-LOCATED_TYPES = frozenset(
-    {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "CONCEDE"}
-)
+LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "CONCEDE"})
 
 
 def _named(slot: Slot) -> bool:
@@ -385,7 +485,7 @@ def _nominal_arguments(
             and s.end <= i
             and i - s.end <= 1
             and s.kind != "place"
-            and all(t.text[:1].islower() or t.text[:1].isupper() for t in tokens[s.end:i])
+            and all(t.text[:1].islower() or t.text[:1].isupper() for t in tokens[s.end : i])
             and (s.end == i or tokens[s.end].lower not in cues.prepositions)
         ):
             source = s  # noun adjunct: "the Hamas attack", "a US strike"
@@ -415,6 +515,15 @@ def _nominal_arguments(
         elif s.prep == "of" and target is None and trig.entry.cameo.quad_class not in (1,):
             target = s
     if target is None and trig.type in LOCATED_TYPES:
-        target = next((s for s in after if s.prep in cues.location_preps and _named(s)
-                       and s is not source and s.start - i <= 8), None)
+        target = next(
+            (
+                s
+                for s in after
+                if s.prep in cues.location_preps
+                and _named(s)
+                and s is not source
+                and s.start - i <= 8
+            ),
+            None,
+        )
     return source, target

@@ -301,8 +301,9 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                 continue
         info = infos[c]
         negated = is_negated(trig, tokens, info, cues, main_noun)
-        hypothetical = is_hypothetical(trig, tokens, info, cues, question, main_noun,
-                                       any(i.conditional for i in infos))
+        hypothetical = is_hypothetical(
+            trig, tokens, info, cues, question, main_noun, any(i.conditional for i in infos)
+        )
         if (
             trig.noun
             and verbs_in_clause
@@ -532,7 +533,11 @@ def _complement_target(
 
 
 def _inherited_subject(
-    c: int, infos: list[ClauseInfo], subjects: list[Slot | None], tokens: list, cues: Cues,
+    c: int,
+    infos: list[ClauseInfo],
+    subjects: list[Slot | None],
+    tokens: list,
+    cues: Cues,
     slots: list[Slot] | None = None,
 ) -> Slot | None:
     """The subject a clause shares with the one before ("und wies ... aus", "drohte, ... zu");
@@ -542,10 +547,14 @@ def _inherited_subject(
     info = infos[c]
     if info.first_word in cues.relative_pronouns and slots is not None:
         k = next((i for i in range(info.lo, info.hi) if tokens[i].lower == info.first_word), None)
-        if k is not None and k + 1 < info.hi and (
-                tokens[k + 1].text[:1].islower() or cues.lang != "de"):
-            return next((s for s in reversed(slots) if s.end <= info.lo and info.lo - s.end <= 1),
-                        None)
+        if (
+            k is not None
+            and k + 1 < info.hi
+            and (tokens[k + 1].text[:1].islower() or cues.lang != "de")
+        ):
+            return next(
+                (s for s in reversed(slots) if s.end <= info.lo and info.lo - s.end <= 1), None
+            )
     if info.first_word in cues.complementizers:
         return None
     for k in range(c - 1, -1, -1):
@@ -595,13 +604,25 @@ def _make_events(
             t_actor = None
         if not _political(s_actor) and not _political(t_actor):
             continue
-        if (t_actor is not None and not t_actor.country and not t_actor.org and t_actor.sector
-                and s_actor is not None and s_actor.country):
+        if (
+            t_actor is not None
+            and not t_actor.country
+            and not t_actor.org
+            and t_actor.sector
+            and s_actor is not None
+            and s_actor.country
+        ):
             # an unnamed group acted upon ("prisoners", "Demonstranten") is the source's own
             t_actor = Actor(t_actor.text, t_actor.name, s_actor.country, None, t_actor.sector)
-        if t_actor is None and s_actor and s_actor.country and (
+        if (
+            t_actor is None
+            and s_actor
+            and s_actor.country
+            and (
                 entry.type in DOMESTIC_TYPES
-                or (s_actor.sector in ("CVL", "OPP") and entry.type in ("REQUEST", "ACCUSE"))):
+                or (s_actor.sector in ("CVL", "OPP") and entry.type in ("REQUEST", "ACCUSE"))
+            )
+        ):
             sector = DOMESTIC_TYPES.get(entry.type, "GOV")
             t_actor = Actor("", None, s_actor.country, None, sector)
         if (entry.need == "target" or entry.type in COUNTERPART_TYPES) and t_actor is None:

@@ -34,6 +34,7 @@ class Cues:
     consequence_words: frozenset[str]
     nonpolitical_context: frozenset[str]
     nonpolitical_heads: frozenset[str]
+    never_triggers: frozenset[str]
     group_anaphora: tuple[str, ...]
     subject_pronouns: frozenset[str]
     first_person_plural: frozenset[str]

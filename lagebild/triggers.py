@@ -166,9 +166,13 @@ def _find_particle(
         prev = tokens[j - 1].lower
         if low in cues.complementizers and prev in cues.clause_punct:
             return None
-        if (low in cues.coordinators or low in cues.clause_breakers) and j + 1 < len(tokens) \
-                and tokens[j + 1].text[:1].islower() and tokens[j + 1].lower not in cues.determiners \
-                and tokens[j + 1].lower not in cues.prepositions:
+        if (
+            (low in cues.coordinators or low in cues.clause_breakers)
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text[:1].islower()
+            and tokens[j + 1].lower not in cues.determiners
+            and tokens[j + 1].lower not in cues.prepositions
+        ):
             return None
         if low in cues.clause_punct and j + 1 < len(tokens) and tokens[j + 1].text[:1].islower():
             return None
@@ -185,8 +189,11 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
     if prev not in cues.determiners and prev not in cues.possessives:
         return False
     if cues.lang == "de":
-        return tok.text.islower() and tok.lower.endswith(("e", "en", "er", "es", "em")) \
+        return (
+            tok.text.islower()
+            and tok.lower.endswith(("e", "en", "er", "es", "em"))
             and nxt.text[:1].isupper()
+        )
     return tok.lower.endswith("ed") and nxt.text.isalpha() and nxt.lower not in cues.prepositions
 
 
@@ -203,7 +210,7 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
     clause_end = _clause_ends(clause_of)
     used_particles: set[int] = set()
     for i, tok in enumerate(tokens):
-        if not tok.text[:1].isalpha() or i in used_particles:
+        if not tok.text[:1].isalpha() or i in used_particles or tok.lower in cues.never_triggers:
             continue
         lemma = tok.lemma.lower()
         match: TriggerMatch | None = None
@@ -235,8 +242,11 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                     break
         if match is not None and _adjectival(tokens, i, match, cues):
             continue  # "der inhaftierte Kritiker", "the detained journalist"
-        if match is not None and match.entry.norefl and any(
-                t.lower == "sich" for t in tokens[i + 1:i + 3]):
+        if (
+            match is not None
+            and match.entry.norefl
+            and any(t.lower == "sich" for t in tokens[i + 1 : i + 3])
+        ):
             continue
         if match is not None:
             if lang != "de" and not match.entry.noun:
@@ -301,42 +311,102 @@ def _word_matches(tok: Token, word: str) -> bool:
     return tok.lower == word or tok.lemma.lower() == word
 
 
-_EN_NOUN_BEFORE = frozenset(
+_EN_ADJ_SUFFIXES = (
+    "al",
+    "ive",
+    "ous",
+    "ic",
+    "ful",
+    "ent",
+    "ant",
+    "ary",
+    "ed",
+    "ian",
+    "ese",
+    "ish",
+    "ble",
+    "ern",
+    "est",
+    "er",
+    "wide",
+    "scale",
+    "led",
+    "term",
+)
+_EN_ADJECTIVES = frozenset(
     {
-        "a",
-        "an",
-        "the",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "any",
         "new",
-        "further",
+        "swift",
+        "severe",
+        "strong",
+        "harsh",
+        "tough",
         "fresh",
-        "'s",
-        "’s",
-        "of",
-        "no",
-        "more",
+        "further",
         "major",
-        "first",
-        "latest",
-        "recent",
-        "possible",
-        "planned",
         "joint",
+        "heavy",
+        "large",
+        "direct",
+        "first",
+        "last",
+        "more",
+        "broad",
+        "wide",
+        "deadly",
+        "fierce",
+        "full",
+        "air",
+        "drone",
+        "missile",
+        "rocket",
+        "peace",
+        "border",
+        "trade",
+        "arms",
+        "sweeping",
+        "crippling",
+        "tit-for-tat",
+        "all-out",
+        "ground",
+        "naval",
+        "nuclear",
+        "high-level",
+        "two-day",
+        "three-day",
+        "bilateral",
     }
 )
 
 
 def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
-    """English has no capital nouns: a determiner or adjective before marks a noun."""
-    if i == 0:
-        return False
-    prev = tokens[i - 1].lower
-    if prev in _EN_NOUN_BEFORE or prev.endswith(("ian", "ese", "ish", "ary", "al")):
+    """English has no capital nouns: walk back over adjectives; a determiner, preposition,
+    possessive or number before them marks a noun ("with swift and severe sanctions")."""
+    tok = tokens[i]
+    if tok.lower.endswith(("tion", "sion", "ment", "ance", "ence")):
         return True
-    return tokens[i].lower.endswith(("tion", "sion", "ment", "ance", "ence"))
+    if i == 0:
+        nxt = tokens[1].lower if len(tokens) > 1 else ""
+        return nxt in ("were", "are", "was", "is", "have", "has", "had", "between", "with", "on")
+    j = i - 1
+    steps = 0
+    while j >= 0 and steps < 5:
+        w = tokens[j].lower
+        if (
+            w in ("and", ",", "-")
+            or w in _EN_ADJECTIVES
+            or (w.isalpha() and w.endswith(_EN_ADJ_SUFFIXES) and tokens[j].text.islower())
+        ):
+            j -= 1
+            steps += 1
+            continue
+        break
+    if j < 0:
+        return steps > 0
+    w = tokens[j].lower
+    if w in cues.determiners or w in cues.prepositions or w in cues.possessives:
+        return True
+    if w in ("'s", "’s", "any", "no", "of") or w[:1].isdigit():
+        return True
+    # an actor adjective right before ("Russian attacks", "US strikes") makes a noun phrase
+    return steps > 0 and tokens[j + 1].text[:1].isupper()
