@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 #: joint acts that need a counterpart: a visit to a bakery is no CONSULT
 COUNTERPART_TYPES = frozenset({"CONSULT", "COOPERATE"})
 #: types whose target may stand in the complement ("warnte, dass jede russische Invasion ...")
-COMPLEMENT_TARGET_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST"})
+COMPLEMENT_TARGET_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE"})
 #: how far (in characters) a bare year may stand from the trigger it dates
 YEAR_REACH = 60
 #: kinds of mention that name a political actor on their own
@@ -278,7 +278,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             continue  # the object of another trigger's verb, with no actor of its own
         if trig.noun and any(v.type == trig.type for v in verbs_in_clause):
             continue  # "verhängte Sanktionen": the verb's event already says it
-        if target is None and trig.type in COMPLEMENT_TARGET_TYPES:
+        if (target is None and trig.type in COMPLEMENT_TARGET_TYPES
+                and tokens[trig.index].lemma.lower() not in cues.deny_lemmas):
             target = _complement_target(c, infos, slots, sources)
         if target is None and trig.entry.cameo.code.startswith(MEDIATE_CODE):
             parties = _mediated_parties(c, subjects, inherited, sources)
@@ -320,7 +321,43 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     _civilian_violence(events)
     events = _intent_events(events, tokens, clause_of, infos, ctx)
     events.extend(_claim_events(events, tokens, slots, clause_of, infos, sent, ctx))
+    events.extend(_conditional_threats(events, tokens, slots, infos, sent, ctx))
     return _dedupe(events)
+
+
+#: the THREATEN code for what the speaker would do
+THREAT_CODES = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138"}
+
+
+def _conditional_threats(
+    events: list[Event], tokens: list, slots: list[Slot], infos: list[ClauseInfo],
+    sent: Sentence, ctx: ArticleContext,
+) -> list[Event]:
+    """A speaker saying what it would do if another acted is a threat: "Any Russian invasion
+    would be met with sanctions, Harris said" -> THREATEN USA->RUS."""
+    cues = ctx.cues
+    for c, info in enumerate(infos):
+        verb = next((i for i in range(info.lo, info.hi)
+                     if tokens[i].lemma.lower() in cues.reporting_lemmas), None)
+        if verb is None:
+            continue
+        speaker = _clause_subject(slots, info, cues)
+        if speaker is None or not _political(speaker.actor):
+            continue
+        key = speaker.actor.key()
+        own = [e for e in events if e.hypothetical and not e.negated and e.quad_class == 4
+               and ((e.source is not None and e.source.key() == key)
+                    or (e.source is None and e.type == "SANCTION"))]
+        if not own:
+            return []
+        other = [e for e in events if e.hypothetical and e.source is not None
+                 and e.source.key() != key and e.quad_class >= 3]
+        target = other[0].source if other else own[0].target
+        trig = TriggerMatch(_synthetic_entry(THREAT_CODES.get(own[0].type, "130")), verb,
+                            verb + 1, noun=False)
+        return [_event(trig, speaker.actor, target, sent, ctx, False, False,
+                       find_dates(sent.text, ctx.lang, ctx.article.date), tokens)]
+    return []
 
 
 #: types whose missing target is the source's own state: repression at home, protest at home
@@ -365,14 +402,18 @@ def _domestic_targets(events: list[Event]) -> None:
             e.target = Actor("", None, e.source.country, None, DOMESTIC_TYPES[e.type])
 
 
+#: what force or coercion by civilians is: a riot, or an obstruction (blockades)
+CIVILIAN_ACTS = {"ASSAULT": "145", "COERCE": "144"}
+
+
 def _civilian_violence(events: list[Event]) -> None:
-    """Violence by protesters or civilians ("protesters stormed the residence") is a riot:
-    PROTEST (CAMEO 145), not an armed ASSAULT."""
-    riot = lookup_cameo("145")
+    """Violence or blockades by protesters or civilians ("protesters stormed the residence",
+    "farmers set up blockades") are protest (CAMEO 145, 144), not ASSAULT or COERCE."""
     for e in events:
-        if e.type == "ASSAULT" and e.source is not None and e.source.sector == "CVL":
-            e.type, e.cameo, e.quad_class, e.goldstein = "PROTEST", riot.code, 4, riot.goldstein
-            e.mode, e.context = riot.mode, riot.context
+        if e.type in CIVILIAN_ACTS and e.source is not None and e.source.sector == "CVL":
+            code = lookup_cameo(CIVILIAN_ACTS[e.type])
+            e.type, e.cameo, e.quad_class, e.goldstein = "PROTEST", code.code, 4, code.goldstein
+            e.mode, e.context = code.mode, code.context
 
 
 def _event_clause(e: Event, tokens: list, clause_of: list[int]) -> int:

@@ -15,6 +15,7 @@ class Cues:
 
     lang: str
     negation: frozenset[str]
+    negation_np: frozenset[str]
     hypothetical: frozenset[str]
     hypothetical_np: frozenset[str]
     conditional_conj: frozenset[str]
@@ -67,6 +68,13 @@ def load_cues(lang: str) -> Cues:
     data = pack.yaml("cues.yaml")
     if not isinstance(data, dict):
         raise DataError("expected a mapping of cue lists", str(pack.path("cues.yaml")))
+    for name, words in data.items():
+        bad = [w for w in (words if isinstance(words, list) else []) if not isinstance(w, str)]
+        if bad:  # YAML reads an unquoted on/no/yes as a boolean
+            raise DataError(
+                f"'{name}' has non-text entries {bad}: quote words like \"on\" and \"no\"",
+                str(pack.path("cues.yaml")),
+            )
     missing = [f for f in _SET_FIELDS if f not in data]
     if missing:
         raise DataError(f"missing cue lists: {', '.join(missing)}", str(pack.path("cues.yaml")))

@@ -18,6 +18,8 @@ from lagebild.errors import DataError
 from lagebild.lang import get_pack
 
 KINDS: tuple[str, ...] = ("size", "dead", "injured")
+#: unit nouns also come as "victims": counted only when a cue says killed or injured
+UNIT_KINDS: tuple[str, ...] = (*KINDS, "victims")
 #: event types a magnitude of each kind is attached to
 EVENT_TYPES_BY_KIND: dict[str, frozenset[str]] = {
     "size": frozenset({"MOBILIZE", "PROTEST", "AID", "COERCE"}),
@@ -33,7 +35,9 @@ BEFORE_WINDOW = 6
 #: how far a cue before a count may be ("killed on Monday 20 civilians")
 MAX_CUE_GAP = 2
 
-_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’.]|-(?=\w))*|\d(?:[\d.,]*\d)?|\S")
+_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’]|[-.](?=\w))*|\d(?:[\d.,]*\d)?|\S")
+#: a count does not continue a word, a code ("F-16", "G7"), a number or an amount ("$50")
+_NOT_AFTER = r"(?<![\w\-.,/$€£])"
 _PUNCT_STOPS = frozenset(",;:()[]{}!?\"„“”»«‚‘’–—/")
 
 
@@ -54,7 +58,10 @@ class Magnitude:
 class MagnitudeLexicon:
     """The compiled magnitude words of one language."""
 
+    #: finds every count in lowercased text
     candidates: re.Pattern[str]
+    #: finds (fast) the words a count can start with, in lowercased text
+    starters: re.Pattern[str]
     atoms: re.Pattern[str]
     numbers: dict[str, float]
     scales: dict[str, int]
@@ -81,9 +88,32 @@ def _norm(phrase: object) -> str:
 
 
 def _alt(words: object) -> str:
-    """A regex alternation of words and phrases, longest first, any whitespace inside."""
-    items = sorted({_norm(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split(" ")) for w in items) or "(?!)"
+    """A regex matching any of the words or phrases (lowercase), longest first.
+
+    The words are factored into a trie ("ein(?:undzwanzig|halb)") so that a failed match
+    costs one comparison per character, not one per word; whitespace inside a phrase
+    matches any whitespace."""
+    trie: dict[str, dict] = {}
+    for word in {_norm(w) for w in words}:  # type: ignore[attr-defined]
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    ends = "" in node
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items(), key=lambda item: item[0])
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a longer word is tried first: the optional group is greedy
+    return f"(?:{body})?" if ends else body
 
 
 def _mapping(data: dict[str, object], key: str, path: str) -> dict[str, float]:
@@ -122,11 +152,11 @@ def magnitude_lexicon(lang: str) -> MagnitudeLexicon:
     cues_data = data.get("cues") or {}
     if not isinstance(units_data, dict) or not isinstance(cues_data, dict):
         raise DataError("'units' and 'cues' must map a kind to a list of words", path)
-    for section, kinds in (("units", units_data), ("cues", cues_data)):
-        unknown = set(kinds) - set(KINDS)
+    for section, kinds, known in (("units", units_data, UNIT_KINDS), ("cues", cues_data, KINDS)):
+        unknown = set(kinds) - set(known)
         if unknown:
             raise DataError(f"unknown kind(s) in '{section}': {', '.join(sorted(unknown))} "
-                            f"(expected {', '.join(KINDS)})", path)
+                            f"(expected {', '.join(known)})", path)
     units = {_norm(w): kind for kind, ws in units_data.items() for w in ws}
     compound = bool(data.get("compound_number_words"))
     inner_joiner = _norm(data.get("inner_joiner") or "")
@@ -142,8 +172,11 @@ def magnitude_lexicon(lang: str) -> MagnitudeLexicon:
         ranges=_words(data, "range_words", path), seps=seps, decimal=decimal,
     )
     atom_words = [*numbers, *compound_only, *scales, *([inner_joiner] if inner_joiner else [])]
+    first_words = [*numbers, *compound_only, *scales, *vague, *multipliers,
+                   *_words(data, "articles", path), *_words(data, "approx_before", path)]
     return MagnitudeLexicon(
         candidates=candidates,
+        starters=_starter_pattern(first_words, [*numbers, *compound_only] if compound else []),
         atoms=re.compile(_alt(atom_words)),
         numbers={**numbers, **compound_only},
         scales=scales,
@@ -185,13 +218,21 @@ def _candidate_pattern(
     digits = rf"(?:\d{{1,3}}(?:{sep_class}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?)(?![\w]|[.,]\d)"
     range_join = rf"(?:\s*[-–]\s*|\s+(?:{_alt(ranges)})\s+)"
     pattern = (
-        rf"(?<![\w\-.,/$€£])(?:(?P<approx>{_alt(approx)})\s+)?(?:"
+        rf"{_NOT_AFTER}(?:(?P<approx>{_alt(approx)})\s+)?(?:"
         rf"(?P<mult>{_alt(multipliers)})\s+(?P<mseq>{seq})"
         rf"|(?P<vague>{_alt(vague)})(?!\w)"
         rf"|(?P<d1>{digits})(?:{range_join}(?P<d2>{digits}))?(?:\s+(?P<dscale>{scale})(?!\w))?"
         rf"|(?:(?P<art>{_alt(articles)})\s+(?=(?:{scale})(?!\w)))?(?P<seq>{seq}))"
     )
-    return re.compile(pattern, re.IGNORECASE)
+    return re.compile(pattern)
+
+
+def _starter_pattern(first_words: list[str], compound_parts: list[str]) -> re.Pattern[str]:
+    """A fast pattern for the words a count can start with (first words of the phrases, and
+    the first three letters of number words that start compounds)."""
+    whole = _alt(re.split(r"\W", w)[0] for w in first_words)
+    starts = f"|{_alt(w[:3] for w in compound_parts)}" if compound_parts else ""
+    return re.compile(rf"{_NOT_AFTER}(?:\d|(?:{whole})(?!\w){starts})")
 
 
 def _digits_value(text: str, lex: MagnitudeLexicon) -> float:
@@ -367,7 +408,7 @@ def _cue_before(toks: list[re.Match[str]], lex: MagnitudeLexicon) -> tuple[str, 
     while (m := lex.cues.search(joined, pos)) is not None:
         kind = m.lastgroup
         if kind in ("dead", "injured"):
-            gap = joined.count(" ", m.end()) + (0 if m.end() == len(joined) else 0)
+            gap = joined.count(" ", m.end())
             if best is None or gap <= best[1]:
                 best = (kind, gap)
         pos = m.start() + 1
@@ -401,10 +442,10 @@ def _classify(
             kind, end = unit
     if kind is None and (count.year_like or first in lex.blockers):
         return None
-    if kind in (None, "size"):
+    if kind in (None, "size", "victims"):
         cue = _person_cue(text, end, next_start, before, lex, bare=kind is None)
         kind = cue or kind
-    if kind is None:
+    if kind is None or kind == "victims" or (kind == "size" and count.value < 2):
         return None
     return Magnitude(count.start, end, kind, int(round(count.value)), count.approx)
 
@@ -417,7 +458,7 @@ def _person_cue(
     cue_before = _cue_before(before, lex)
     if cue_before is not None and cue_before[1] == 0:
         return cue_before[0]  # "tötete 20 Zivilisten", "wounded at least 30"
-    window = AFTER_WINDOW if not bare else 3
+    window = AFTER_WINDOW if not bare else 4
     cue_after = _cue_after(_clause_after(text, end, next_start, window), lex)
     if cue_after is not None and (cue_after[0] != "size" or bare):
         return cue_after[0]  # "elf Menschen kamen ums Leben", "30 were wounded"
@@ -426,10 +467,34 @@ def _person_cue(
     return None
 
 
+def _lowercase(text: str) -> str:
+    """Lowercase with the offsets kept (a few characters grow when lowercased: keep them)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _candidate_matches(text: str, lex: MagnitudeLexicon) -> list[re.Match[str]]:
+    """The counts in a text. The big pattern is tried only where a count can start, which
+    keeps a sentence without numbers to one fast scan."""
+    lower = _lowercase(text)
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (start := lex.starters.search(lower, pos)) is not None:
+        m = lex.candidates.match(lower, start.start())
+        if m is not None:
+            found.append(m)
+            pos = m.end()
+        else:
+            pos = start.end()
+    return found
+
+
 def find_magnitudes(sentence_text: str, lang: str) -> list[Magnitude]:
     """Every count of people in a sentence (size, dead, injured), in text order."""
     lex = magnitude_lexicon(lang)
-    found = list(lex.candidates.finditer(sentence_text))
+    found = _candidate_matches(sentence_text, lex)
     out: list[Magnitude] = []
     for i, m in enumerate(found):
         count = _read_count(m, lex)

@@ -84,7 +84,8 @@ def is_negated(
         return True
     if trig.noun:
         lo = max(info.lo, trig.index - 3)
-        if _has_negation(tokens, lo, trig.index, cues):
+        if _has_negation(tokens, lo, trig.index, cues) or any(
+                tokens[i].lower in cues.negation_np for i in range(lo, trig.index)):
             return True
         return main_noun and _has_negation(tokens, info.lo, info.hi, cues)
     return _has_negation(tokens, info.lo, info.hi, cues)
@@ -152,6 +153,7 @@ def mark_governed(
     """Flag clauses that are complements of an intent, demand, threat, promise or denial."""
     governor: str | None = None
     gov_lemmas: frozenset[str] = frozenset()
+    gov_negated = False
     for c, info in enumerate(infos):
         if c > 0 and governor is not None:
             opener = tokens[info.lo].lower if info.hi > info.lo else ""
@@ -164,7 +166,7 @@ def mark_governed(
                 )
             )
             if starts_complement:
-                if governor == "deny":
+                if governor == "deny" or gov_negated:
                     info.denied = True
                 else:
                     info.governed = True
@@ -182,3 +184,5 @@ def mark_governed(
         else:
             governor = None
         gov_lemmas = info.lemmas
+        # "had no plans to invade", "plant keinen Angriff": the complement did not happen
+        gov_negated = governor not in (None, "deny") and _has_negation(tokens, info.lo, info.hi, cues)

@@ -218,8 +218,12 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
         for particle, entry in lex.separable.get(lemma, ()):
             j = _find_particle(tokens, i, clause_end[clause_of[i]], particle, cues)
             if j is not None and j not in used_particles:
-                match = TriggerMatch(entry, i, i + 1, noun=False, particle=j)
+                # a multi-word pattern on the joined verb wins ("tauschten Gefangene aus")
+                joined = _match_multi(tokens, i, particle + lemma, lex, clause_of, lang)
+                match = joined or TriggerMatch(entry, i, i + 1, noun=False)
+                match.particle = j
                 used_particles.add(j)
+                used_particles.update(match.covered)
                 break
         if match is None:
             match = _match_multi(tokens, i, lemma, lex, clause_of, lang)
