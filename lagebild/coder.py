@@ -278,8 +278,11 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             continue  # the object of another trigger's verb, with no actor of its own
         if trig.noun and any(v.type == trig.type for v in verbs_in_clause):
             continue  # "verhängte Sanktionen": the verb's event already says it
-        if (target is None and trig.type in COMPLEMENT_TARGET_TYPES
-                and tokens[trig.index].lemma.lower() not in cues.deny_lemmas):
+        if (
+            target is None
+            and trig.type in COMPLEMENT_TARGET_TYPES
+            and tokens[trig.index].lemma.lower() not in cues.deny_lemmas
+        ):
             target = _complement_target(c, infos, slots, sources)
         if target is None and trig.entry.cameo.code.startswith(MEDIATE_CODE):
             parties = _mediated_parties(c, subjects, inherited, sources)
@@ -330,33 +333,69 @@ THREAT_CODES = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "137", "MOBILIZE
 
 
 def _conditional_threats(
-    events: list[Event], tokens: list, slots: list[Slot], infos: list[ClauseInfo],
-    sent: Sentence, ctx: ArticleContext,
+    events: list[Event],
+    tokens: list,
+    slots: list[Slot],
+    infos: list[ClauseInfo],
+    sent: Sentence,
+    ctx: ArticleContext,
 ) -> list[Event]:
     """A speaker saying what it would do if another acted is a threat: "Any Russian invasion
     would be met with sanctions, Harris said" -> THREATEN USA->RUS."""
     cues = ctx.cues
-    for c, info in enumerate(infos):
-        verb = next((i for i in range(info.lo, info.hi)
-                     if tokens[i].lemma.lower() in cues.reporting_lemmas), None)
+    for info in infos:
+        verb = next(
+            (
+                i
+                for i in range(info.lo, info.hi)
+                if tokens[i].lemma.lower() in cues.reporting_lemmas
+            ),
+            None,
+        )
         if verb is None:
             continue
         speaker = _clause_subject(slots, info, cues)
         if speaker is None or not _political(speaker.actor):
             continue
         key = speaker.actor.key()
-        own = [e for e in events if e.hypothetical and not e.negated and e.quad_class == 4
-               and ((e.source is not None and e.source.key() == key)
-                    or (e.source is None and e.type == "SANCTION"))]
+        own = [
+            e
+            for e in events
+            if e.hypothetical
+            and not e.negated
+            and e.quad_class == 4
+            and (
+                (e.source is not None and e.source.key() == key)
+                or (e.source is None and e.type == "SANCTION")
+            )
+        ]
         if not own:
             return []
-        other = [e for e in events if e.hypothetical and e.source is not None
-                 and e.source.key() != key and e.quad_class >= 3]
+        other = [
+            e
+            for e in events
+            if e.hypothetical
+            and e.source is not None
+            and e.source.key() != key
+            and e.quad_class >= 3
+        ]
         target = other[0].source if other else own[0].target
-        trig = TriggerMatch(_synthetic_entry(THREAT_CODES.get(own[0].type, "130")), verb,
-                            verb + 1, noun=False)
-        return [_event(trig, speaker.actor, target, sent, ctx, False, False,
-                       find_dates(sent.text, ctx.lang, ctx.article.date), tokens)]
+        trig = TriggerMatch(
+            _synthetic_entry(THREAT_CODES.get(own[0].type, "130")), verb, verb + 1, noun=False
+        )
+        return [
+            _event(
+                trig,
+                speaker.actor,
+                target,
+                sent,
+                ctx,
+                False,
+                False,
+                find_dates(sent.text, ctx.lang, ctx.article.date),
+                tokens,
+            )
+        ]
     return []
 
 

@@ -72,7 +72,7 @@ def load_cues(lang: str) -> Cues:
         bad = [w for w in (words if isinstance(words, list) else []) if not isinstance(w, str)]
         if bad:  # YAML reads an unquoted on/no/yes as a boolean
             raise DataError(
-                f"'{name}' has non-text entries {bad}: quote words like \"on\" and \"no\"",
+                f'\'{name}\' has non-text entries {bad}: quote words like "on" and "no"',
                 str(pack.path("cues.yaml")),
             )
     missing = [f for f in _SET_FIELDS if f not in data]

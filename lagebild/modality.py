@@ -85,7 +85,8 @@ def is_negated(
     if trig.noun:
         lo = max(info.lo, trig.index - 3)
         if _has_negation(tokens, lo, trig.index, cues) or any(
-                tokens[i].lower in cues.negation_np for i in range(lo, trig.index)):
+            tokens[i].lower in cues.negation_np for i in range(lo, trig.index)
+        ):
             return True
         return main_noun and _has_negation(tokens, info.lo, info.hi, cues)
     return _has_negation(tokens, info.lo, info.hi, cues)
@@ -185,4 +186,6 @@ def mark_governed(
             governor = None
         gov_lemmas = info.lemmas
         # "had no plans to invade", "plant keinen Angriff": the complement did not happen
-        gov_negated = governor not in (None, "deny") and _has_negation(tokens, info.lo, info.hi, cues)
+        gov_negated = governor not in (None, "deny") and _has_negation(
+            tokens, info.lo, info.hi, cues
+        )
