@@ -29,8 +29,18 @@ from lagebild.lang import get_pack
 from lagebild.schema import Actor, Mention
 
 #: which pattern wins when several match the same span
-_KIND_RANK = {"person": 0, "institution": 1, "org": 2, "group": 3, "metonym": 4, "country": 5,
-              "role": 6, "demonym_adj": 7, "demonym_noun": 8, "title": 9}
+_KIND_RANK = {
+    "person": 0,
+    "institution": 1,
+    "org": 2,
+    "group": 3,
+    "metonym": 4,
+    "country": 5,
+    "role": 6,
+    "demonym_adj": 7,
+    "demonym_noun": 8,
+    "title": 9,
+}
 #: role nouns that take their sector from the body before them ("Pentagon officials")
 _GENERIC_ROLES = frozenset({"official", "spokesperson", "leader", "negotiator", "commander"})
 #: bare role nouns that may refer back to a person with one of these roles
@@ -63,8 +73,9 @@ _PERSON_ROLES = frozenset(
 #: role endings (German) of a role noun that can stand right before a name
 _SINGULAR_TAILS = frozenset({"", "in", "en", "n", "s"})
 #: roles that only say who someone works for; a role noun before them gives the sector
-_EN_CHAIN_HEADS = frozenset({"official", "spokesperson", "leader", "negotiator", "commander",
-                             "officer", "diplomat"})
+_EN_CHAIN_HEADS = frozenset(
+    {"official", "spokesperson", "leader", "negotiator", "commander", "officer", "diplomat"}
+)
 #: capitalised words that start no personal name after a role noun
 _NOT_NAMES = frozenset(
     "der die das den dem des ein eine einen einem einer und oder aber am im in an auf aus bei "
@@ -85,8 +96,23 @@ _DE_DETERMINERS = frozenset(
     "diesem neue neuen neuer amtierende amtierenden".split()
 )
 #: German common-noun endings: a capitalised word ending so is no name
-_NOUN_ENDINGS_DE = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ismus", "nis",
-                    "chen", "lein", "ium", "ungen", "ionen", "ismen")
+_NOUN_ENDINGS_DE = (
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "tion",
+    "sion",
+    "tät",
+    "ismus",
+    "nis",
+    "chen",
+    "lein",
+    "ium",
+    "ungen",
+    "ionen",
+    "ismen",
+)
 _NAME_WORD = re.compile(r"(?:(?:al|el|ad|ar|as|ash|at|an|ed|ul)-)?([^\W\d_])[\w'’.-]*")
 _NAME_PARTICLES = frozenset(
     "al el bin ben ibn abu de da di do dos das du del della van von der den ter le la zu".split()
@@ -144,8 +170,15 @@ class Gazetteer:
         return found
 
     @staticmethod
-    def _check(text: str, low: str, start: int, end: int, patterns: tuple[Pattern, ...],
-               lang: str, found: list[_Hit]) -> None:
+    def _check(
+        text: str,
+        low: str,
+        start: int,
+        end: int,
+        patterns: tuple[Pattern, ...],
+        lang: str,
+        found: list[_Hit],
+    ) -> None:
         n = len(text)
         stop = end
         while stop < n and text[stop].isalnum():
@@ -169,8 +202,15 @@ class Gazetteer:
     @staticmethod
     def _select(found: list[_Hit], lex: Lexicon, low: str) -> list[_Hit]:
         """Longest non-overlapping hits; same-span alternatives kept in `alts`."""
-        found.sort(key=lambda h: (h.start, h.start - h.end, h.inner,
-                                  _KIND_RANK.get(h.pattern.kind, 9), -len(h.pattern.alias)))
+        found.sort(
+            key=lambda h: (
+                h.start,
+                h.start - h.end,
+                h.inner,
+                _KIND_RANK.get(h.pattern.kind, 9),
+                -len(h.pattern.alias),
+            )
+        )
         chosen: list[_Hit] = []
         last_end = -1
         for hit in found:
@@ -182,7 +222,7 @@ class Gazetteer:
                 continue
             if hit.inner:
                 head = len(hit.pattern.alias) + len(hit.tail)
-                hit.modifier = _compound_modifier(lex, low[hit.start:hit.end - head])
+                hit.modifier = _compound_modifier(lex, low[hit.start : hit.end - head])
             chosen.append(hit)
             last_end = hit.end
         return chosen
@@ -190,8 +230,12 @@ class Gazetteer:
 
 def _compound_modifier(lex: Lexicon, word: str) -> Pattern | None:
     """The actor or role that opens a closed compound ("kreml" in "Kremlsprecher")."""
-    for candidate in (word, word[:-1] if word.endswith("s") else None,
-                      word + "e", word[:-1] + "e" if word.endswith("s") else None):
+    for candidate in (
+        word,
+        word[:-1] if word.endswith("s") else None,
+        word + "e",
+        word[:-1] + "e" if word.endswith("s") else None,
+    ):
         if candidate and candidate in lex.modifiers:
             return lex.modifiers[candidate]
     return None
@@ -227,7 +271,7 @@ class _Assembler:
 
     def gap(self, a: _Hit | _Phrase, b: _Hit) -> str:
         """The text between two hits."""
-        return self.text[a.end:b.start]
+        return self.text[a.end : b.start]
 
     def run(self, hits: list[_Hit]) -> list[Mention]:
         """Every mention of the text, in order."""
@@ -243,39 +287,60 @@ class _Assembler:
             elif kind == "person":
                 person = self._person(hit, hit.start)
                 nxt = hits[i + 1] if i + 1 < len(hits) else None
-                if nxt is not None and nxt.pattern.role == "government" and (
-                        self.gap(hit, nxt) == "-" or (self.lang == "en" and self._space(hit, nxt))):
+                if (
+                    nxt is not None
+                    and nxt.pattern.role == "government"
+                    and (self.gap(hit, nxt) == "-" or (self.lang == "en" and self._space(hit, nxt)))
+                ):
                     # "the Biden administration", "die Putin-Regierung"
-                    person = _Phrase(hit.start, nxt.end, "role", f"{person.entry}+role:"
-                                     f"{nxt.pattern.alias}", country=_entry(hit).country,
-                                     sector=nxt.pattern.sector, role=nxt.pattern.role)
+                    person = _Phrase(
+                        hit.start,
+                        nxt.end,
+                        "role",
+                        f"{person.entry}+role:{nxt.pattern.alias}",
+                        country=_entry(hit).country,
+                        sector=nxt.pattern.sector,
+                        role=nxt.pattern.role,
+                    )
                     i += 1
                 out.append(person)
                 i += 1
             else:  # demonym noun
-                out.append(_Phrase(hit.start, hit.end, "demonym", hit.pattern.country or "",
-                                   country=hit.pattern.country))
+                out.append(
+                    _Phrase(
+                        hit.start,
+                        hit.end,
+                        "demonym",
+                        hit.pattern.country or "",
+                        country=hit.pattern.country,
+                    )
+                )
                 i += 1
         return [self._mention(p) for p in out]
 
     # --- phrases -------------------------------------------------------------------------
     def _from_modifier(self, hits: list[_Hit], i: int, out: list[_Phrase]) -> int:
         last = i
-        while (last + 1 < len(hits) and _is_modifier(hits[last + 1])
-               and _CONJ.fullmatch(self.gap(hits[last], hits[last + 1]))):
+        while (
+            last + 1 < len(hits)
+            and _is_modifier(hits[last + 1])
+            and _CONJ.fullmatch(self.gap(hits[last], hits[last + 1]))
+        ):
             last += 1
         head = hits[last + 1] if last + 1 < len(hits) else None
         if head is not None and head.pattern.kind == "role" and self._joins(hits[last], head):
             for k in range(i, last):  # "russische und amerikanische Außenminister"
                 out.append(self._modified(hits[k], head, hits[k].end))
             phrase = self._modified(hits[last], head, head.end)
-            return self._attach_person(hits, self._chain_roles(hits, last + 2, phrase), phrase,
-                                       out)
+            return self._attach_person(hits, self._chain_roles(hits, last + 2, phrase), phrase, out)
         hit = hits[i]
         phrase = self._named(hit)
         if hit.pattern.kind == "demonym_adj":
             self._demonym_use(hit, phrase)
-        elif self.text[hit.end:hit.end + 1] == "-" and self.text[hit.end + 1:hit.end + 2].isalpha():
+        elif (
+            self.text[hit.end : hit.end + 1] == "-"
+            and self.text[hit.end + 1 : hit.end + 2].isalpha()
+        ):
             phrase.attributive = True  # "NATO-Grenzen", "US-Sanktionen"
         if hit.pattern.kind in NAME_KINDS and _entry(hit).office:
             return self._attach_person(hits, i + 1, phrase, out)
@@ -285,8 +350,14 @@ class _Assembler:
     def _from_role(self, hits: list[_Hit], i: int, out: list[_Phrase]) -> int:
         hit = hits[i]
         pattern = hit.pattern
-        phrase = _Phrase(hit.start, hit.end, "role", f"role:{pattern.alias}",
-                         sector=pattern.sector, role=pattern.role)
+        phrase = _Phrase(
+            hit.start,
+            hit.end,
+            "role",
+            f"role:{pattern.alias}",
+            sector=pattern.sector,
+            role=pattern.role,
+        )
         modifier = hit.modifier
         if hit.inner and modifier is None and pattern.role in _GENERIC_ROLES:
             return i + 1  # "Lautsprecher", "Reiseführer": not an actor without a body
@@ -297,29 +368,48 @@ class _Assembler:
                 phrase.sector = modifier.sector
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         consumed = i + 1
-        if (phrase.country is None and phrase.org is None and nxt is not None
-                and nxt.pattern.kind in ("country", "org", "metonym", "group")
-                and (_OF[self.lang].fullmatch(self.gap(hit, nxt))
-                     or (self.lang == "de" and nxt.tail == "s" and self.gap(hit, nxt) == " "))):
+        if (
+            phrase.country is None
+            and phrase.org is None
+            and nxt is not None
+            and nxt.pattern.kind in ("country", "org", "metonym", "group")
+            and (
+                _OF[self.lang].fullmatch(self.gap(hit, nxt))
+                or (self.lang == "de" and nxt.tail == "s" and self.gap(hit, nxt) == " ")
+            )
+        ):
             # "der Außenminister Russlands", "Präsident der Ukraine", "president of Ukraine"
             self._apply_modifier(phrase, _entry(nxt), pattern)
             phrase.end = nxt.end
             consumed = i + 2
         if pattern.kind == "title":
             phrase.kind = "title"
-        elif (self.lang == "en" and self.text[phrase.end:phrase.end + 1] == "-"
-              and self.text[phrase.end + 1:phrase.end + 2].isalpha()):
+        elif (
+            self.lang == "en"
+            and self.text[phrase.end : phrase.end + 1] == "-"
+            and self.text[phrase.end + 1 : phrase.end + 2].isalpha()
+        ):
             phrase.attributive = True  # "student-led protests", "government-backed"
         consumed = self._chain_roles(hits, consumed, phrase)
-        if (pattern.adjective and phrase.end == hit.end and phrase.country is None
-                and phrase.org is None and self._before_noun(phrase.end)):
+        if (
+            pattern.adjective
+            and phrase.end == hit.end
+            and phrase.country is None
+            and phrase.org is None
+            and self._before_noun(phrase.end)
+        ):
             return consumed  # "an official visit", "military exercises"
-        bare = (pattern.bare or self.chained_bare or phrase.country is not None
-                or phrase.org is not None)
+        bare = (
+            pattern.bare
+            or self.chained_bare
+            or phrase.country is not None
+            or phrase.org is not None
+        )
         return self._attach_person(hits, consumed, phrase, out, bare)
 
-    def _attach_person(self, hits: list[_Hit], i: int, phrase: _Phrase,
-                       out: list[_Phrase], bare: bool = True) -> int:
+    def _attach_person(
+        self, hits: list[_Hit], i: int, phrase: _Phrase, out: list[_Phrase], bare: bool = True
+    ) -> int:
         nxt = hits[i] if i < len(hits) else None
         if nxt is not None and nxt.pattern.kind == "person" and self._space(phrase, nxt):
             person = self._person(nxt, phrase.start)
@@ -342,8 +432,13 @@ class _Assembler:
     def _chain_roles(self, hits: list[_Hit], i: int, phrase: _Phrase) -> int:
         """Join English noun-noun roles: "government spokesman", "dissident journalist"."""
         self.chained_bare = False
-        while (self.lang == "en" and i < len(hits) and hits[i].pattern.kind == "role"
-               and self.gap(phrase, hits[i]) == " " and not hits[i].inner):
+        while (
+            self.lang == "en"
+            and i < len(hits)
+            and hits[i].pattern.kind == "role"
+            and self.gap(phrase, hits[i]) == " "
+            and not hits[i].inner
+        ):
             head = hits[i].pattern
             if head.role not in _EN_CHAIN_HEADS and head.sector == "MIL":
                 phrase.sector = head.sector  # "government troops" are the military
@@ -362,7 +457,7 @@ class _Assembler:
         """Extend a role noun over the unknown name after it ("Außenminister Max Mustermann")."""
         if phrase.role not in _PERSON_ROLES:
             return False
-        head_tail = self.text[phrase.start:phrase.end].split()[-1]
+        head_tail = self.text[phrase.start : phrase.end].split()[-1]
         if self.lang == "de" and head_tail[-5:].lower().endswith("innen"):
             return False  # a plural: "Ministerinnen"
         words: list[tuple[int, int]] = []
@@ -374,8 +469,11 @@ class _Assembler:
                 break
             start = pos + m.end()
             word = _NAME_WORD.match(self.text, start)
-            particle = re.match(r"(?:al|el|bin|ben|ibn|abu|de|da|di|do|dos|das|du|del|della|"
-                                r"van|von|der|den|ter|le|la|zu)\s", self.text[start:])
+            particle = re.match(
+                r"(?:al|el|bin|ben|ibn|abu|de|da|di|do|dos|das|du|del|della|"
+                r"van|von|der|den|ter|le|la|zu)\s",
+                self.text[start:],
+            )
             if word is None and particle and words:
                 pos = start + len(particle.group(0).rstrip())
                 continue
@@ -389,12 +487,13 @@ class _Assembler:
                 return False  # a known actor is part of it: leave it to that hit
             words.append((start, end))
             pos = end
-        if not words or (self.lang == "de" and len(words) == 1 and not self._lone_name_ok(
-                phrase, words[0][1])):
+        if not words or (
+            self.lang == "de" and len(words) == 1 and not self._lone_name_ok(phrase, words[0][1])
+        ):
             return False
         phrase.end = words[-1][1]
         phrase.kind = "person"
-        phrase.name = self.text[words[0][0]:phrase.end]
+        phrase.name = self.text[words[0][0] : phrase.end]
         phrase.entry = f"{phrase.entry}+name"
         return True
 
@@ -402,9 +501,9 @@ class _Assembler:
         """A single German word after a role is a name only without an article before the
         role or with punctuation after it: "Präsident Petro sagte", "der Präsident Petro,"
         but not "weil der Präsident Waffen liefert"."""
-        if re.match(r"\s*[,;:.!?)\"“”»«]", self.text[end:end + 3]):
+        if re.match(r"\s*[,;:.!?)\"“”»«]", self.text[end : end + 3]):
             return True
-        before = self.text[max(0, phrase.start - 12):phrase.start].split()
+        before = self.text[max(0, phrase.start - 12) : phrase.start].split()
         return not before or before[-1].lower().rstrip(",") not in _DE_DETERMINERS
 
     def _name_word(self, token: str) -> bool:
@@ -416,8 +515,14 @@ class _Assembler:
 
     def _modified(self, mod: _Hit, head: _Hit, end: int) -> _Phrase:
         """A modifier joined with the role noun after it: "russische Truppen" -> RUSMIL."""
-        phrase = _Phrase(mod.start, end, "role", f"{_entry_id(mod)}+role:{head.pattern.alias}",
-                         sector=head.pattern.sector, role=head.pattern.role)
+        phrase = _Phrase(
+            mod.start,
+            end,
+            "role",
+            f"{_entry_id(mod)}+role:{head.pattern.alias}",
+            sector=head.pattern.sector,
+            role=head.pattern.role,
+        )
         if mod.pattern.kind == "demonym_adj":
             phrase.country = mod.pattern.country
         else:
@@ -427,8 +532,11 @@ class _Assembler:
     @staticmethod
     def _apply_modifier(phrase: _Phrase, entry: Entry, role: Pattern) -> None:
         phrase.country, phrase.org = entry.country, entry.org
-        if entry.sector and entry.sector != "IGO" and (
-                role.role in _GENERIC_ROLES or (entry.sector == "REB" and role.sector == "GOV")):
+        if (
+            entry.sector
+            and entry.sector != "IGO"
+            and (role.role in _GENERIC_ROLES or (entry.sector == "REB" and role.sector == "GOV"))
+        ):
             phrase.sector = entry.sector
 
     def _joins(self, mod: _Hit, head: _Hit) -> bool:
@@ -450,12 +558,12 @@ class _Assembler:
 
     def _before_noun(self, end: int) -> bool:
         """Whether a lower-case word that is not a verb or function word follows (English)."""
-        m = re.match(r"\s+([a-z][\w-]*)", self.text[end:end + 40])
+        m = re.match(r"\s+([a-z][\w-]*)", self.text[end : end + 40])
         return m is not None and m.group(1) not in _EN_NON_NOUNS and not m.group(1).endswith("ed")
 
     def _demonym_use(self, hit: _Hit, phrase: _Phrase) -> None:
         """Decide whether a lone demonym adjective is attributive or names the people."""
-        rest = self.text[hit.end:hit.end + 40]
+        rest = self.text[hit.end : hit.end + 40]
         m = re.match(r"\s+([^\W\d_][\w-]*)", rest)
         noun_alt = next((p for p in hit.alts if p.kind == "demonym_noun"), None)
         if rest[:1] == "-" and rest[1:2].isalpha():
@@ -474,21 +582,42 @@ class _Assembler:
     def _named(self, hit: _Hit) -> _Phrase:
         pattern = hit.pattern
         if pattern.kind == "demonym_adj":
-            return _Phrase(hit.start, hit.end, "demonym", pattern.country or "",
-                           country=pattern.country, attributive=True)
+            return _Phrase(
+                hit.start,
+                hit.end,
+                "demonym",
+                pattern.country or "",
+                country=pattern.country,
+                attributive=True,
+            )
         entry = _entry(hit)
         named = entry.name if entry.kind in ("org", "group", "institution") else None
-        return _Phrase(hit.start, hit.end, entry.kind, entry.id, country=entry.country,
-                       org=entry.org, sector=entry.sector, name=named)
+        return _Phrase(
+            hit.start,
+            hit.end,
+            entry.kind,
+            entry.id,
+            country=entry.country,
+            org=entry.org,
+            sector=entry.sector,
+            name=named,
+        )
 
     def _person(self, hit: _Hit, start: int) -> _Phrase:
-        entry = _choose_person(hit.pattern.entries + tuple(
-            e for p in hit.alts if p.kind == "person" for e in p.entries), self.when)
+        entry = _choose_person(
+            hit.pattern.entries
+            + tuple(e for p in hit.alts if p.kind == "person" for e in p.entries),
+            self.when,
+        )
         role = entry.role_at(self.when)
         phrase = _Phrase(start, hit.end, "person", entry.id, name=entry.name)
         if role is not None:
             phrase.country, phrase.org, phrase.sector, phrase.role = (
-                role.country, role.org, role.sector, role.role)
+                role.country,
+                role.org,
+                role.sector,
+                role.role,
+            )
         else:
             phrase.country = entry.country
         self.people.append(phrase)
@@ -510,11 +639,24 @@ class _Assembler:
         return False
 
     def _mention(self, phrase: _Phrase) -> Mention:
-        words = self.text[phrase.start:phrase.end]
-        actor = Actor(text=words, name=phrase.name, country=phrase.country, org=phrase.org,
-                      sector=phrase.sector)
-        return Mention(phrase.start, phrase.end, words, actor, phrase.kind, phrase.entry,
-                       phrase.role, phrase.attributive)
+        words = self.text[phrase.start : phrase.end]
+        actor = Actor(
+            text=words,
+            name=phrase.name,
+            country=phrase.country,
+            org=phrase.org,
+            sector=phrase.sector,
+        )
+        return Mention(
+            phrase.start,
+            phrase.end,
+            words,
+            actor,
+            phrase.kind,
+            phrase.entry,
+            phrase.role,
+            phrase.attributive,
+        )
 
 
 def _is_modifier(hit: _Hit) -> bool:
@@ -541,8 +683,13 @@ def _choose_person(entries: tuple[Entry, ...], when: date | None) -> Entry:
         return entries[0]
     active = [e for e in entries if e.role_at(when) is not None]
     pool = active if (active and when is not None) else list(entries)
-    return max(pool, key=lambda e: ((r := e.last_role_before(when)) is not None,
-                                    r.start or date.min if r else date.min))
+    return max(
+        pool,
+        key=lambda e: (
+            (r := e.last_role_before(when)) is not None,
+            r.start or date.min if r else date.min,
+        ),
+    )
 
 
 @cache

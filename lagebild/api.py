@@ -1,10 +1,10 @@
 """The Python API for notebooks: `lagebild.open(db)` and `lagebild.extract(text)`.
 
-    >>> import lagebild
-    >>> store = lagebild.open("news.duckdb")
-    >>> store.events(actor="RUS", type=["MOBILIZE", "ASSAULT"], start="2022-01-01")
-    >>> store.aggregate("week", by="dyad", dyad="RUS,NATO")
-    >>> lagebild.extract("Russland droht der Ukraine.", date="2022-01-21")
+>>> import lagebild
+>>> store = lagebild.open("news.duckdb")
+>>> store.events(actor="RUS", type=["MOBILIZE", "ASSAULT"], start="2022-01-01")
+>>> store.aggregate("week", by="dyad", dyad="RUS,NATO")
+>>> lagebild.extract("Russland droht der Ukraine.", date="2022-01-21")
 """
 
 from __future__ import annotations
@@ -24,8 +24,12 @@ if TYPE_CHECKING:
 __all__ = ["EventStore", "extract", "open"]
 
 
-def open(db: str | Path | None = None, *, read_only: bool = True,  # noqa: A001
-         wait: float = 0.0) -> EventStore:
+def open(
+    db: str | Path | None = None,
+    *,
+    read_only: bool = True,  # noqa: A001
+    wait: float = 0.0,
+) -> EventStore:
     """Open an event store (default $LAGEBILD_DB or ./lagebild.duckdb), read-only unless asked.
 
     The result has `.events(**filters)` and `.aggregate(...)` (pandas DataFrames; polars with
@@ -52,8 +56,9 @@ def _as_date(value: str | date_type | None) -> date_type | None:
         raise InputError(f"date {value!r} is not a date", hint="write it as YYYY-MM-DD") from exc
 
 
-def extract(text: str, date: str | date_type | None = None, lang: str = "auto",
-            article_id: str = "text") -> list[dict[str, Any]]:
+def extract(
+    text: str, date: str | date_type | None = None, lang: str = "auto", article_id: str = "text"
+) -> list[dict[str, Any]]:
     """Code one text and return its event records (the JSON contract of `lagebild extract`).
 
     `date` is the publication date (resolves "on Wednesday"); `lang` is "auto" or a code.

@@ -269,11 +269,16 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         verbs_in_clause = [
             t for t in triggers if clause_of[t.index] == c and not t.noun and t is not trig
         ]
-        main_noun = trig.noun and not verbs_in_clause
+        # "bei Kundgebungen", "after a visit", "during Putin's visit": a real event in a
+        # circumstantial phrase, not the object of the clause's verb
+        circumstantial = trig.noun and _circumstantial(tokens, trig.index, cues)
+        main_noun = trig.noun and (not verbs_in_clause or circumstantial)
         if trig.noun and not sources and main_noun:
             subj = subjects[c] or inherited
             if subj is not None and subj is not target:
                 sources = [subj]
+        if trig.noun and not sources and trig.type == "PROTEST" and ctx.location:
+            sources = [_located_civilians(ctx, tokens[trig.index].text, trig.index)]
         if trig.noun and not main_noun and not sources:
             continue  # the object of another trigger's verb, with no actor of its own
         if trig.noun and any(v.type == trig.type for v in verbs_in_clause):
@@ -311,6 +316,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         if (
             trig.noun
             and verbs_in_clause
+            and not circumstantial
             and any(v.type not in ("ACCUSE",) and v.index < trig.index + 8 for v in verbs_in_clause)
         ):
             hypothetical = hypothetical or trig.type != verbs_in_clause[0].type
@@ -441,6 +447,8 @@ def _domestic_targets(events: list[Event]) -> None:
             e.target = Actor("", None, e.source.country, None, DOMESTIC_TYPES[e.type])
 
 
+#: sectors of people who are not a state's armed or police forces
+CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "OPP"})
 #: what force or coercion by civilians is: a riot, or an obstruction (blockades)
 CIVILIAN_ACTS = {"ASSAULT": "145", "COERCE": "144"}
 
@@ -449,7 +457,7 @@ def _civilian_violence(events: list[Event]) -> None:
     """Violence or blockades by protesters or civilians ("protesters stormed the residence",
     "farmers set up blockades") are protest (CAMEO 145, 144), not ASSAULT or COERCE."""
     for e in events:
-        if e.type in CIVILIAN_ACTS and e.source is not None and e.source.sector == "CVL":
+        if e.type in CIVILIAN_ACTS and e.source is not None and e.source.sector in CIVILIAN_SECTORS:
             code = lookup_cameo(CIVILIAN_ACTS[e.type])
             e.type, e.cameo, e.quad_class, e.goldstein = "PROTEST", code.code, 4, code.goldstein
             e.mode, e.context = code.mode, code.context
@@ -483,7 +491,9 @@ def _intent_events(
                 or (info.governor == "intent" and bool(info.governor_lemmas & cues.announce_lemmas))
             )
         )
-        if announced and not e.negated and e.type in ("RETREAT", "CONSULT"):
+        # "Peking sei zu Gesprächen bereit", "ready to meet": an intent to meet
+        ready = info is not None and e.type == "CONSULT" and bool(info.words & cues.readiness)
+        if (announced or ready) and not e.negated and e.type in ("RETREAT", "CONSULT"):
             code = lookup_cameo("080" if e.type == "RETREAT" else "036")
             e.type, e.cameo, e.quad_class = code.plover or "", code.code, code.quad_class or 1
             e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
@@ -582,6 +592,24 @@ def _mediated_parties(
         return []
     keys = {m.actor.key() for s in sources for m in members(s)}
     return [m for m in members(subj) if m.actor.key() not in keys]
+
+
+def _circumstantial(tokens: list, i: int, cues: Cues) -> bool:
+    """Whether the noun at i stands in a circumstantial phrase ("bei Protesten", "after a
+    visit", "during talks"): a preposition of time or occasion within three words before."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        low = tokens[k].lower
+        if low in cues.circumstance_preps:
+            return True
+        if low in cues.prepositions or low in cues.clause_punct:
+            return False
+    return False
+
+
+def _located_civilians(ctx: ArticleContext, text: str, index: int) -> Slot:
+    """The people of the place a protest noun happened in ("Kundgebungen in Moskau")."""
+    country = (ctx.location or {}).get("country")
+    return Slot(Actor(text, None, country, None, "CVL"), "role", index, index + 1)
 
 
 def _nonpolitical_word(word: str, cues: Cues) -> bool:

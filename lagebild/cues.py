@@ -36,6 +36,8 @@ class Cues:
     nonpolitical_context: frozenset[str]
     nonpolitical_heads: frozenset[str]
     never_triggers: frozenset[str]
+    circumstance_preps: frozenset[str]
+    readiness: frozenset[str]
     group_anaphora: tuple[str, ...]
     subject_pronouns: frozenset[str]
     first_person_plural: frozenset[str]

@@ -121,7 +121,7 @@ def _parse_event(raw: Any, where: tuple[str, int]) -> GoldEvent:
         )
     cameo = raw.get("cameo")
     if cameo is not None and not (isinstance(cameo, str) and cameo.isdigit()):
-        raise DataError(f"cameo must be a string of digits such as \"190\", got {cameo!r}", *where)
+        raise DataError(f'cameo must be a string of digits such as "190", got {cameo!r}', *where)
     flags = {}
     for flag in _EVENT_FLAGS:
         value = raw.get(flag, False)
@@ -195,7 +195,8 @@ def load_gold(path: str | Path) -> list[GoldItem]:
         if item.id in seen:
             raise DataError(
                 f"id {item.id!r} already used on line {seen[item.id]}; ids must be unique",
-                str(path), line_no,
+                str(path),
+                line_no,
             )
         seen[item.id] = line_no
         items.append(item)
@@ -248,9 +249,13 @@ class Counts:
     def to_dict(self) -> dict[str, Any]:
         """Counts and scores as a JSON-ready dict."""
         return {
-            "gold": self.gold, "predicted": self.predicted,
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
         }
 
@@ -274,7 +279,8 @@ class ItemResult:
     def to_dict(self) -> dict[str, Any]:
         """The item's result as a JSON-ready dict."""
         return {
-            "id": self.item.id, "text": self.item.text,
+            "id": self.item.id,
+            "text": self.item.text,
             "matched": [list(k) for k in self.matched],
             "missing": [list(k) for k in self.missing],
             "spurious": [list(k) for k in self.spurious],
@@ -307,7 +313,9 @@ class EvalReport:
     def breakdown(self, by: str) -> dict[str, Counts]:
         """The per-type, per-phenomenon or per-language table."""
         tables = {
-            "type": self.by_type, "phenomenon": self.by_phenomenon, "language": self.by_language,
+            "type": self.by_type,
+            "phenomenon": self.by_phenomenon,
+            "language": self.by_language,
         }
         if by not in tables:
             raise ValueError(f"unknown breakdown {by!r}; use type, phenomenon or language")
@@ -338,9 +346,11 @@ def match_keys(
     matched = gold_counts & pred_counts
     missing = gold_counts - matched
     spurious = pred_counts - matched
-    return sorted(matched.elements(), key=_sort_key), sorted(
-        missing.elements(), key=_sort_key
-    ), sorted(spurious.elements(), key=_sort_key)
+    return (
+        sorted(matched.elements(), key=_sort_key),
+        sorted(missing.elements(), key=_sort_key),
+        sorted(spurious.elements(), key=_sort_key),
+    )
 
 
 def _sort_key(key: EventKey) -> tuple[str, str, str]:

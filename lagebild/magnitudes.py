@@ -38,7 +38,7 @@ MAX_CUE_GAP = 2
 _TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’]|[-.](?=\w))*|\d(?:[\d.,]*\d)?|\S")
 #: a count does not continue a word, a code ("F-16", "G7"), a number or an amount ("$50")
 _NOT_AFTER = r"(?<![\w\-.,/$€£])"
-_PUNCT_STOPS = frozenset(",;:()[]{}!?\"„“”»«‚‘’–—/")
+_PUNCT_STOPS = frozenset(',;:()[]{}!?"„“”»«‚‘’–—/')
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +155,11 @@ def magnitude_lexicon(lang: str) -> MagnitudeLexicon:
     for section, kinds, known in (("units", units_data, UNIT_KINDS), ("cues", cues_data, KINDS)):
         unknown = set(kinds) - set(known)
         if unknown:
-            raise DataError(f"unknown kind(s) in '{section}': {', '.join(sorted(unknown))} "
-                            f"(expected {', '.join(known)})", path)
+            raise DataError(
+                f"unknown kind(s) in '{section}': {', '.join(sorted(unknown))} "
+                f"(expected {', '.join(known)})",
+                path,
+            )
     units = {_norm(w): kind for kind, ws in units_data.items() for w in ws}
     compound = bool(data.get("compound_number_words"))
     inner_joiner = _norm(data.get("inner_joiner") or "")
@@ -165,15 +168,30 @@ def magnitude_lexicon(lang: str) -> MagnitudeLexicon:
     decimal = str(data.get("decimal_separator") or ".")
     cue_groups = "|".join(f"(?P<{kind}>{_alt(ws)})" for kind, ws in cues_data.items())
     candidates = _candidate_pattern(
-        numbers=[*numbers, *scales], compound_only=list(compound_only), scales=list(scales),
-        vague=list(vague), multipliers=list(multipliers), compound=compound,
-        inner_joiner=inner_joiner, word_joiners=word_joiners,
-        articles=_words(data, "articles", path), approx=_words(data, "approx_before", path),
-        ranges=_words(data, "range_words", path), seps=seps, decimal=decimal,
+        numbers=[*numbers, *scales],
+        compound_only=list(compound_only),
+        scales=list(scales),
+        vague=list(vague),
+        multipliers=list(multipliers),
+        compound=compound,
+        inner_joiner=inner_joiner,
+        word_joiners=word_joiners,
+        articles=_words(data, "articles", path),
+        approx=_words(data, "approx_before", path),
+        ranges=_words(data, "range_words", path),
+        seps=seps,
+        decimal=decimal,
     )
     atom_words = [*numbers, *compound_only, *scales, *([inner_joiner] if inner_joiner else [])]
-    first_words = [*numbers, *compound_only, *scales, *vague, *multipliers,
-                   *_words(data, "articles", path), *_words(data, "approx_before", path)]
+    first_words = [
+        *numbers,
+        *compound_only,
+        *scales,
+        *vague,
+        *multipliers,
+        *_words(data, "articles", path),
+        *_words(data, "approx_before", path),
+    ]
     return MagnitudeLexicon(
         candidates=candidates,
         starters=_starter_pattern(first_words, [*numbers, *compound_only] if compound else []),
@@ -200,9 +218,20 @@ def magnitude_lexicon(lang: str) -> MagnitudeLexicon:
 
 
 def _candidate_pattern(
-    *, numbers: list[str], compound_only: list[str], scales: list[str], vague: list[str],
-    multipliers: list[str], compound: bool, inner_joiner: str, word_joiners: list[str],
-    articles: list[str], approx: list[str], ranges: list[str], seps: str, decimal: str,
+    *,
+    numbers: list[str],
+    compound_only: list[str],
+    scales: list[str],
+    vague: list[str],
+    multipliers: list[str],
+    compound: bool,
+    inner_joiner: str,
+    word_joiners: list[str],
+    articles: list[str],
+    approx: list[str],
+    ranges: list[str],
+    seps: str,
+    decimal: str,
 ) -> re.Pattern[str]:
     """One regex that finds every count: digits, number words, vague words, with "about"."""
     atom, only, scale = _alt(numbers), _alt(compound_only), _alt(scales)
@@ -309,8 +338,12 @@ def _read_count(m: re.Match[str], lex: MagnitudeLexicon) -> _Count | None:
         if m.group("dscale"):
             value *= lex.scales[_norm(m.group("dscale"))]
         d1 = m.group("d1")
-        year_like = (len(d1) == 4 and d1.isdigit() and 1800 <= value <= 2099
-                     and not (approx or m.group("dscale")))
+        year_like = (
+            len(d1) == 4
+            and d1.isdigit()
+            and 1800 <= value <= 2099
+            and not (approx or m.group("dscale"))
+        )
     else:
         read = _words_value(m.group("seq"), lex)
         if read is None:
@@ -421,8 +454,14 @@ def _classify(
     """Decide whether a count is a magnitude of people and of which kind."""
     after = _tokens(text, count.end, min(next_start, count.end + 200))
     first = after[0].group().lower() if after else ""
-    if count.end < len(text) and text[count.end] == "." and lex.ordinal_dot and after \
-            and first == "." and len(after) > 1:
+    if (
+        count.end < len(text)
+        and text[count.end] == "."
+        and lex.ordinal_dot
+        and after
+        and first == "."
+        and len(after) > 1
+    ):
         return None  # "am 3. März", "die 1. Armee": an ordinal
     before = _clause_before(text, max(prev_end, count.start - 120), count.start, BEFORE_WINDOW)
     previous = before[-1].group().lower() if before else ""
@@ -451,8 +490,13 @@ def _classify(
 
 
 def _person_cue(
-    text: str, end: int, next_start: int, before: list[re.Match[str]], lex: MagnitudeLexicon,
-    *, bare: bool,
+    text: str,
+    end: int,
+    next_start: int,
+    before: list[re.Match[str]],
+    lex: MagnitudeLexicon,
+    *,
+    bare: bool,
 ) -> str | None:
     """Whether the words around a count say its people died, were hurt or (bare) protested."""
     cue_before = _cue_before(before, lex)
@@ -522,7 +566,8 @@ def attach_magnitudes(
         if not of_kind:
             continue
         if trigger_start is not None:
-            of_kind.sort(key=lambda m: min(abs(m.start - trigger_start),
-                                           abs(m.end - trigger_start)))
+            of_kind.sort(
+                key=lambda m: min(abs(m.start - trigger_start), abs(m.end - trigger_start))
+            )
         fields[kind] = of_kind[0].value
     return fields

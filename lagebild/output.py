@@ -133,7 +133,8 @@ def _actor_label(actor: dict[str, Any] | None) -> str:
 def table_cells(record: dict[str, Any]) -> list[str]:
     """The table's cells for one record: date, type, cameo, actors, flags, trigger, sentence."""
     flags = "/".join(
-        flag for flag, on in (("NEG", record.get("negated")), ("HYP", record.get("hypothetical")))
+        flag
+        for flag, on in (("NEG", record.get("negated")), ("HYP", record.get("hypothetical")))
         if on
     )
     return [

@@ -16,7 +16,14 @@ from lagebild.errors import LagebildError
 
 #: subcommand modules, in the order `lagebild --help` lists them
 COMMAND_MODULES: tuple[str, ...] = (
-    "extract", "actors", "eval", "ingest", "query", "export", "report", "serve",
+    "extract",
+    "actors",
+    "eval",
+    "ingest",
+    "query",
+    "export",
+    "report",
+    "serve",
 )
 
 

@@ -12,8 +12,19 @@ from pathlib import Path
 from lagebild.errors import InputError
 from lagebild.schema import Mention
 
-COLUMNS = ("text", "start", "end", "kind", "entry", "role", "name", "country", "org", "sector",
-           "code")
+COLUMNS = (
+    "text",
+    "start",
+    "end",
+    "kind",
+    "entry",
+    "role",
+    "name",
+    "country",
+    "org",
+    "sector",
+    "code",
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,17 +38,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "and print it with the actor it resolves to as of --date."
         ),
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="plain-text files, or - for standard input")
-    parser.add_argument("--date", type=_iso_date, default=None,
-                        help="date the roles of people are resolved for (YYYY-MM-DD; "
-                             "default: each person's latest role)")
-    parser.add_argument("--lang", choices=("de", "en"), default="de",
-                        help="language of the texts (default: de)")
-    parser.add_argument("--format", choices=("jsonl", "table"), default="table",
-                        help="one JSON object a line, or an aligned table (default)")
-    parser.add_argument("--actors", type=Path, action="append", default=[], metavar="YAML",
-                        help="user dictionary of actors (repeatable; see lagebild.knowledge)")
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="plain-text files, or - for standard input"
+    )
+    parser.add_argument(
+        "--date",
+        type=_iso_date,
+        default=None,
+        help="date the roles of people are resolved for (YYYY-MM-DD; "
+        "default: each person's latest role)",
+    )
+    parser.add_argument(
+        "--lang", choices=("de", "en"), default="de", help="language of the texts (default: de)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("jsonl", "table"),
+        default="table",
+        help="one JSON object a line, or an aligned table (default)",
+    )
+    parser.add_argument(
+        "--actors",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="YAML",
+        help="user dictionary of actors (repeatable; see lagebild.knowledge)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -57,8 +84,7 @@ def read_texts(inputs: list[str]) -> Iterator[tuple[str, str]]:
         try:
             yield name, Path(name).read_text(encoding="utf-8")
         except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", name,
-                             "check the path") from exc
+            raise InputError(f"cannot read: {exc.strerror or exc}", name, "check the path") from exc
         except UnicodeDecodeError as exc:
             raise InputError("not UTF-8 text", name, "convert it to UTF-8") from exc
 
@@ -67,9 +93,17 @@ def mention_row(mention: Mention) -> dict[str, object]:
     """The printed fields of one mention."""
     actor = mention.actor
     return {
-        "text": mention.text, "start": mention.start, "end": mention.end, "kind": mention.kind,
-        "entry": mention.entry, "role": mention.role, "name": actor.name,
-        "country": actor.country, "org": actor.org, "sector": actor.sector, "code": actor.code,
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "kind": mention.kind,
+        "entry": mention.entry,
+        "role": mention.role,
+        "name": actor.name,
+        "country": actor.country,
+        "org": actor.org,
+        "sector": actor.sector,
+        "code": actor.code,
         "attributive": mention.attributive,
     }
 
@@ -87,10 +121,13 @@ def run(args: argparse.Namespace) -> int:
                 out.write(json.dumps({"input": name, **row}, ensure_ascii=False) + "\n")
             continue
         out.write(f"# {name}\n")
-        table = [list(COLUMNS)] + [["" if r[c] is None else str(r[c]) for c in COLUMNS]
-                                   for r in rows]
+        table = [list(COLUMNS)] + [
+            ["" if r[c] is None else str(r[c]) for c in COLUMNS] for r in rows
+        ]
         widths = [max(len(cells[i]) for cells in table) for i in range(len(COLUMNS))]
         for cells in table:
-            out.write("  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True))
-                      .rstrip() + "\n")
+            out.write(
+                "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip()
+                + "\n"
+            )
     return 0

@@ -42,14 +42,26 @@ def register(subparsers: Any) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("gold", nargs="+", type=Path, metavar="GOLD",
-                        help="gold set file (.jsonl), one item a line")
-    parser.add_argument("--by", choices=("type", "phenomenon", "language"), default="type",
-                        help="rows of the table (default: type)")
-    parser.add_argument("--errors", action="store_true",
-                        help="also list every item with a missing or spurious event")
-    parser.add_argument("--format", choices=("table", "json"), default="table",
-                        help="output format (default: table)")
+    parser.add_argument(
+        "gold", nargs="+", type=Path, metavar="GOLD", help="gold set file (.jsonl), one item a line"
+    )
+    parser.add_argument(
+        "--by",
+        choices=("type", "phenomenon", "language"),
+        default="type",
+        help="rows of the table (default: type)",
+    )
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list every item with a missing or spurious event",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="output format (default: table)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -62,8 +74,7 @@ def run(args: argparse.Namespace) -> int:
         items.extend(load_gold(path))
     report = evaluate(items, Pipeline(ExtractOptions()))
     if args.format == "json":
-        json.dump(report.to_dict(with_items=args.errors), sys.stdout, ensure_ascii=False,
-                  indent=2)
+        json.dump(report.to_dict(with_items=args.errors), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     print(format_table(report, by=args.by))

@@ -39,12 +39,22 @@ examples:
 
 def register(subparsers: Any) -> None:
     """Add the `export` command to the `lagebild` parser."""
-    parser = new_parser(subparsers, "export", "export events as Parquet, CSV, JSONL, GDELT "
-                        "or PLOVER", DESCRIPTION, EPILOG)
+    parser = new_parser(
+        subparsers,
+        "export",
+        "export events as Parquet, CSV, JSONL, GDELT or PLOVER",
+        DESCRIPTION,
+        EPILOG,
+    )
     add_db_argument(parser)
     parser.add_argument("--format", required=True, choices=FORMATS, help="output format")
-    parser.add_argument("-o", "--output", required=True, metavar="PATH",
-                        help="file to write (a new or empty folder for partitioned parquet)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="PATH",
+        help="file to write (a new or empty folder for partitioned parquet)",
+    )
     add_filter_arguments(parser)
     parser.set_defaults(func=run_export)
 

@@ -74,27 +74,63 @@ def register(subparsers: Any) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="*", metavar="INPUT",
-                        help="file (.txt, .html, .htm, .jsonl), folder, or - for stdin")
-    parser.add_argument("--format", default="jsonl", metavar="FORMAT",
-                        help=f"output format: {', '.join(FORMATS)} (default: jsonl)")
-    parser.add_argument("--date", metavar="YYYY-MM-DD",
-                        help="publication date of articles whose input carries none")
-    parser.add_argument("--lang", default="auto", metavar="LANG",
-                        help="auto (detect per article, default) or a language code to force")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE (atomically: complete or not at all) instead of stdout")
-    parser.add_argument("--actors", action="append", default=[], metavar="FILE.yaml",
-                        help="user dictionary of actors that adds to or overrides the built-in "
-                        "knowledge (repeatable)")
-    parser.add_argument("--min-confidence", default="0", metavar="X",
-                        help="drop events with a confidence below X (0..1, default 0)")
-    parser.add_argument("--no-modal", action="store_true",
-                        help="drop negated and hypothetical events instead of flagging them")
-    parser.add_argument("--max-mb", default="20", metavar="N",
-                        help="skip articles bigger than N megabytes (default 20)")
-    parser.add_argument("--progress", action="store_true",
-                        help="show a progress bar on stderr (default: only on a terminal)")
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="file (.txt, .html, .htm, .jsonl), folder, or - for stdin",
+    )
+    parser.add_argument(
+        "--format",
+        default="jsonl",
+        metavar="FORMAT",
+        help=f"output format: {', '.join(FORMATS)} (default: jsonl)",
+    )
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="publication date of articles whose input carries none"
+    )
+    parser.add_argument(
+        "--lang",
+        default="auto",
+        metavar="LANG",
+        help="auto (detect per article, default) or a language code to force",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (atomically: complete or not at all) instead of stdout",
+    )
+    parser.add_argument(
+        "--actors",
+        action="append",
+        default=[],
+        metavar="FILE.yaml",
+        help="user dictionary of actors that adds to or overrides the built-in "
+        "knowledge (repeatable)",
+    )
+    parser.add_argument(
+        "--min-confidence",
+        default="0",
+        metavar="X",
+        help="drop events with a confidence below X (0..1, default 0)",
+    )
+    parser.add_argument(
+        "--no-modal",
+        action="store_true",
+        help="drop negated and hypothetical events instead of flagging them",
+    )
+    parser.add_argument(
+        "--max-mb",
+        default="20",
+        metavar="N",
+        help="skip articles bigger than N megabytes (default 20)",
+    )
+    parser.add_argument(
+        "--progress",
+        action="store_true",
+        help="show a progress bar on stderr (default: only on a terminal)",
+    )
     parser.set_defaults(func=run_extract)
 
 
@@ -133,8 +169,9 @@ def build_options(args: argparse.Namespace) -> tuple[ExtractOptions, IngestOptio
     min_confidence = parse_number_option("--min-confidence", args.min_confidence, 0.0, 1.0)
     max_mb = parse_number_option("--max-mb", args.max_mb, 0.001, None)
     if not args.inputs:
-        raise UsageError("no INPUT given: name files, folders, or - for stdin "
-                         "(see lagebild extract --help)")
+        raise UsageError(
+            "no INPUT given: name files, folders, or - for stdin (see lagebild extract --help)"
+        )
     missing_actors = [f for f in args.actors if not Path(f).is_file()]
     if missing_actors:
         raise UsageError(f"--actors file not found: {', '.join(missing_actors)}")
@@ -164,8 +201,13 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         return
     target = Path(path)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed or removed below
-        mode="w", encoding="utf-8", newline="", dir=target.resolve().parent,
-        prefix=f".{target.name}.", suffix=".tmp", delete=False,
+        mode="w",
+        encoding="utf-8",
+        newline="",
+        dir=target.resolve().parent,
+        prefix=f".{target.name}.",
+        suffix=".tmp",
+        delete=False,
     )
     try:
         yield cast(TextIO, handle)
@@ -182,8 +224,9 @@ def open_output(path: str | None) -> Iterator[TextIO]:
 def _progress_bar(enabled: bool) -> Any:
     from tqdm import tqdm
 
-    return tqdm(unit=" articles", file=sys.stderr, disable=not enabled, leave=False,
-                dynamic_ncols=True)
+    return tqdm(
+        unit=" articles", file=sys.stderr, disable=not enabled, leave=False, dynamic_ncols=True
+    )
 
 
 def _code_article(pipeline: Pipeline, article: Article) -> tuple[list[dict[str, Any]], str]:
@@ -193,15 +236,19 @@ def _code_article(pipeline: Pipeline, article: Article) -> tuple[list[dict[str, 
         coded = pipeline.process(article)
     except UnsupportedLanguageError as exc:
         langs = ", ".join(available_languages())
-        return [], (f"{where}: language '{exc.language}' is not supported (available: {langs}); "
-                    "pass --lang to force one")
+        return [], (
+            f"{where}: language '{exc.language}' is not supported (available: {langs}); "
+            "pass --lang to force one"
+        )
     except InputError as exc:
         return [], str(exc) if exc.where else f"{where}: {exc}"
     except LagebildError:
         raise  # bad data files or options: the whole run is wrong, stop with exit code 1
     except Exception as exc:  # noqa: BLE001 - one article's failure must not end a long run
-        return [], (f"{where}: internal error while coding ({type(exc).__name__}: {exc}); "
-                    "please report it with this input")
+        return [], (
+            f"{where}: internal error while coding ({type(exc).__name__}: {exc}); "
+            "please report it with this input"
+        )
     return [event.to_record() for event in coded.events], ""
 
 
@@ -232,7 +279,9 @@ def _silence_stdout() -> None:
 
 
 def _run(
-    args: argparse.Namespace, pipeline: Pipeline, ingest_options: IngestOptions,
+    args: argparse.Namespace,
+    pipeline: Pipeline,
+    ingest_options: IngestOptions,
     counts: RunCounts,
 ) -> None:
     """Read, code and write every input, reporting problems on stderr as they come."""
@@ -268,8 +317,10 @@ def _run(
 def _finish(args: argparse.Namespace, counts: RunCounts) -> int:
     if args.output:
         coded = counts.inputs - counts.skipped
-        print(f"lagebild: wrote {counts.events} events from {coded} articles to {args.output}",
-              file=sys.stderr)
+        print(
+            f"lagebild: wrote {counts.events} events from {coded} articles to {args.output}",
+            file=sys.stderr,
+        )
     if counts.skipped:
         print(f"lagebild: {counts.skipped} of {counts.inputs} inputs skipped", file=sys.stderr)
         return EXIT_SKIPPED

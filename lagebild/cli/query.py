@@ -25,8 +25,17 @@ FORMATS = ("table", "csv", "jsonl", "parquet")
 #: rows a table shows when no --limit is given (a terminal is not a data file)
 TABLE_DEFAULT_LIMIT = 100
 #: columns of the events table format; the other formats carry every column
-TABLE_COLUMNS = ("day", "type", "source_code", "target_code", "cameo", "goldstein",
-                 "confidence", "trigger", "sentence")
+TABLE_COLUMNS = (
+    "day",
+    "type",
+    "source_code",
+    "target_code",
+    "cameo",
+    "goldstein",
+    "confidence",
+    "trigger",
+    "sentence",
+)
 
 DESCRIPTION = f"""\
 Select events from the store, or print the series analysts plot.
@@ -52,22 +61,37 @@ examples:
 
 def register(subparsers: Any) -> None:
     """Add the `query` command to the `lagebild` parser."""
-    parser = new_parser(subparsers, "query", "select events, series or SQL from the store",
-                        DESCRIPTION, EPILOG)
+    parser = new_parser(
+        subparsers, "query", "select events, series or SQL from the store", DESCRIPTION, EPILOG
+    )
     add_db_argument(parser)
     add_filter_arguments(parser)
-    parser.add_argument("--format", default="table", choices=FORMATS,
-                        help="output format (default: table)")
+    parser.add_argument(
+        "--format", default="table", choices=FORMATS, help="output format (default: table)"
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
-    parser.add_argument("--agg", choices=("day", "week", "month", "year"),
-                        help="print the series of events per period instead of events")
-    parser.add_argument("--by", choices=("none", "dyad", "type", "quad"), default="none",
-                        help="break the --agg series down (default: none)")
-    parser.add_argument("--top", choices=("actors", "dyads"),
-                        help="rank the most active actors or dyads")
+    parser.add_argument(
+        "--agg",
+        choices=("day", "week", "month", "year"),
+        help="print the series of events per period instead of events",
+    )
+    parser.add_argument(
+        "--by",
+        choices=("none", "dyad", "type", "quad"),
+        default="none",
+        help="break the --agg series down (default: none)",
+    )
+    parser.add_argument(
+        "--top", choices=("actors", "dyads"), help="rank the most active actors or dyads"
+    )
     parser.add_argument("--sql", metavar="SELECT...", help="run this SQL instead")
-    parser.add_argument("--param", action="append", default=[], metavar="VALUE",
-                        help="a value for the next ? in --sql (repeatable)")
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="VALUE",
+        help="a value for the next ? in --sql (repeatable)",
+    )
     parser.set_defaults(func=run_query)
 
 
@@ -89,7 +113,8 @@ def run_query(args: argparse.Namespace) -> int:
         elif args.top:
             limit = flt.limit if flt.limit is not None else 20
             table = (queries.top_actors if args.top == "actors" else queries.top_dyads)(
-                store.con, _with_limit(flt, None), limit)
+                store.con, _with_limit(flt, None), limit
+            )
             return _emit(store, args, table, None)
         else:
             sql, params = queries.events_sql(flt)
@@ -98,11 +123,18 @@ def run_query(args: argparse.Namespace) -> int:
             return 0
         table = queries.run_sql(store.con, sql, params, store.path)
         events = not (args.sql or args.agg)
-        if events and args.format == "table" and not explicit_limit \
-                and len(table.rows) > TABLE_DEFAULT_LIMIT:
+        if (
+            events
+            and args.format == "table"
+            and not explicit_limit
+            and len(table.rows) > TABLE_DEFAULT_LIMIT
+        ):
             table.rows = table.rows[:TABLE_DEFAULT_LIMIT]
-            print(f"lagebild: showing the first {TABLE_DEFAULT_LIMIT} events; "
-                  "pass --limit N or another --format for more", file=sys.stderr)
+            print(
+                f"lagebild: showing the first {TABLE_DEFAULT_LIMIT} events; "
+                "pass --limit N or another --format for more",
+                file=sys.stderr,
+            )
         return _emit(store, args, table, "events" if events else None)
 
 
@@ -165,18 +197,19 @@ def _json_value(value: Any) -> Any:
 
 def format_table(columns: list[str], rows: list[list[Any]], max_width: int = 60) -> str:
     """Rows as an aligned plain-text table; long cells are cut with an ellipsis."""
+
     def cell(value: Any) -> str:
-        text = "" if value is None else (f"{value:g}" if isinstance(value, float) else
-                                         str(value))
+        text = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
         text = " ".join(text.split())
-        return text if len(text) <= max_width else text[:max_width - 1] + "…"
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
     cells = [[cell(v) for v in row] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
-              for r in cells]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     if not rows:
         lines.append("(no rows)")
     return "\n".join(lines) + "\n"

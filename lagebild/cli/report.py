@@ -33,16 +33,26 @@ examples:
 
 def register(subparsers: Any) -> None:
     """Add the `report` command to the `lagebild` parser."""
-    parser = new_parser(subparsers, "report", "write an offline HTML report or timeline PNG",
-                        DESCRIPTION, EPILOG)
+    parser = new_parser(
+        subparsers, "report", "write an offline HTML report or timeline PNG", DESCRIPTION, EPILOG
+    )
     add_db_argument(parser)
-    parser.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="report.html (full report) or report.png (timeline)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="report.html (full report) or report.png (timeline)",
+    )
     parser.add_argument("--title", default="lagebild report", help="heading of the report")
-    parser.add_argument("--period", choices=("day", "week", "month"),
-                        help="bars of the timeline (default: by the span of the data)")
-    parser.add_argument("--top", type=int, default=25, metavar="N",
-                        help="how many top events to list (default 25)")
+    parser.add_argument(
+        "--period",
+        choices=("day", "week", "month"),
+        help="bars of the timeline (default: by the span of the data)",
+    )
+    parser.add_argument(
+        "--top", type=int, default=25, metavar="N", help="how many top events to list (default 25)"
+    )
     add_filter_arguments(parser, limit=False)
     parser.set_defaults(func=run_report)
 
@@ -56,6 +66,9 @@ def run_report(args: argparse.Namespace) -> int:
     options = ReportOptions(title=args.title, period=args.period, top_events=args.top)
     with EventStore(args.db or default_db_path(), read_only=True) as store:
         data = write_report(store.con, args.output, flt, options)
-    print(f"lagebild: wrote {args.output} ({data.totals.get('events', 0)} events, "
-          f"{data.totals.get('articles', 0)} articles)", file=sys.stderr)
+    print(
+        f"lagebild: wrote {args.output} ({data.totals.get('events', 0)} events, "
+        f"{data.totals.get('articles', 0)} articles)",
+        file=sys.stderr,
+    )
     return 0

@@ -74,8 +74,11 @@ def _iter_path(path: Path, options: IngestOptions, ids: ArticleIds) -> Iterator[
         files = _directory_files(path)
         if not files:
             kinds = ", ".join(sorted(INPUT_SUFFIXES))
-            yield InputProblem(where, f"directory holds no input files ({kinds})",
-                               "point to the files or a folder that holds them")
+            yield InputProblem(
+                where,
+                f"directory holds no input files ({kinds})",
+                "point to the files or a folder that holds them",
+            )
         for file in files:
             yield from _iter_file(file, options, ids)
     else:
@@ -109,8 +112,9 @@ def _iter_file(path: Path, options: IngestOptions, ids: ArticleIds) -> Iterator[
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield InputProblem(where, f"cannot read ({exc.strerror or exc})",
-                           "check the file's permissions")
+        yield InputProblem(
+            where, f"cannot read ({exc.strerror or exc})", "check the file's permissions"
+        )
         return
     yield from _iter_bytes(data, where, path.stem, kind, options, ids)
 
@@ -164,8 +168,9 @@ def _html_article(
 ) -> Iterator[ArticleOrProblem]:
     content = extract_html(html)
     if content is None:
-        yield InputProblem(where, "no main text found in the HTML",
-                           "check that the page holds the article text")
+        yield InputProblem(
+            where, "no main text found in the HTML", "check that the page holds the article text"
+        )
         return
     yield Article(
         id=ids.claim(stem),
@@ -187,15 +192,21 @@ def _iter_json_document(
         if is_jsonl_text(text):  # JSONL saved as .json
             yield from iter_jsonl_lines(text.splitlines(), where, stem, options, ids)
             return
-        yield InputProblem(f"{where}:{exc.lineno}", f"malformed JSON ({exc.msg})",
-                           "fix the file (a record object or a list of them)")
+        yield InputProblem(
+            f"{where}:{exc.lineno}",
+            f"malformed JSON ({exc.msg})",
+            "fix the file (a record object or a list of them)",
+        )
         return
     records = document if isinstance(document, list) else [document]
     for index, record in enumerate(records):
         item_where = f"{where}[{index}]" if isinstance(document, list) else where
         if not isinstance(record, dict):
-            yield InputProblem(item_where, f"expected a JSON object, got {type(record).__name__}",
-                               'give {"id": ..., "text": ...} records')
+            yield InputProblem(
+                item_where,
+                f"expected a JSON object, got {type(record).__name__}",
+                'give {"id": ..., "text": ...} records',
+            )
             continue
         fallback = f"{stem}-{index + 1}" if isinstance(document, list) else stem
         yield from article_from_record(record, item_where, fallback, options, ids)

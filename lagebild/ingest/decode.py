@@ -39,11 +39,14 @@ def looks_binary(data: bytes) -> bool:
 
 def decode_bytes(data: bytes) -> DecodedText:
     """Decode the bytes of a text file; raises NotTextError for binary or unusable data."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
-                       (b"\xfe\xff", "utf-16-be")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
         if data.startswith(bom):
             try:
-                return DecodedText(data[len(bom):].decode(codec))
+                return DecodedText(data[len(bom) :].decode(codec))
             except UnicodeDecodeError as exc:
                 raise NotTextError(f"invalid {codec} after its byte-order mark") from exc
     if looks_binary(data):

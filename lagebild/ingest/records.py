@@ -77,8 +77,11 @@ def article_from_record(
     text, html = record.get("text"), record.get("html")
     for name, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
-            yield InputProblem(where, f"'{name}' must be a string, got {type(value).__name__}",
-                               "put the article text in a JSON string")
+            yield InputProblem(
+                where,
+                f"'{name}' must be a string, got {type(value).__name__}",
+                "put the article text in a JSON string",
+            )
             return
     url = _optional_str(record.get("url"))
     title = _optional_str(record.get("title"))
@@ -91,16 +94,22 @@ def article_from_record(
             return
         content = extract_html(html, url)
         if content is None:
-            yield InputProblem(where, "no main text found in 'html'",
-                               "check that the HTML holds the article, or give 'text'")
+            yield InputProblem(
+                where,
+                "no main text found in 'html'",
+                "check that the HTML holds the article, or give 'text'",
+            )
             return
         body, title, html_date = content.text, title or content.title, content.date
     elif text is not None or html is not None:
         yield InputProblem(where, "empty, nothing to code", "fill 'text' or remove the record")
         return
     else:
-        yield InputProblem(where, "record has neither 'text' nor 'html'",
-                           "add a 'text' field with the article text")
+        yield InputProblem(
+            where,
+            "record has neither 'text' nor 'html'",
+            "add a 'text' field with the article text",
+        )
         return
     if too_big(body, options):
         yield size_problem(where, options)
@@ -109,14 +118,22 @@ def article_from_record(
         record_date = parse_record_date(record.get("date"))
     except ValueError as exc:
         record_date = None
-        yield InputProblem(where, f"{exc} ignored", "expected YYYY-MM-DD; the article is coded "
-                           "with the default date (--date) or none", skipped=False)
+        yield InputProblem(
+            where,
+            f"{exc} ignored",
+            "expected YYYY-MM-DD; the article is coded with the default date (--date) or none",
+            skipped=False,
+        )
     raw_id = record.get("id")
     wanted_id = str(raw_id).strip() if isinstance(raw_id, str | int) else ""
     article_id = ids.claim(wanted_id or fallback_id)
     if wanted_id and article_id != wanted_id:
-        yield InputProblem(where, f"duplicate id {wanted_id!r}, renamed to {article_id!r}",
-                           "give every record its own id", skipped=False)
+        yield InputProblem(
+            where,
+            f"duplicate id {wanted_id!r}, renamed to {article_id!r}",
+            "give every record its own id",
+            skipped=False,
+        )
     yield Article(
         id=article_id,
         text=body,
@@ -130,7 +147,10 @@ def article_from_record(
 
 
 def iter_jsonl_lines(
-    lines: Iterable[bytes | str], path_label: str, id_prefix: str, options: IngestOptions,
+    lines: Iterable[bytes | str],
+    path_label: str,
+    id_prefix: str,
+    options: IngestOptions,
     ids: ArticleIds,
 ) -> Iterator[ArticleOrProblem]:
     """Articles of JSONL lines; a bad line is reported with its number and the rest goes on."""
@@ -142,8 +162,12 @@ def iter_jsonl_lines(
                 line = raw.decode("utf-8")
             except UnicodeDecodeError:
                 line = raw.decode("utf-8", errors="replace")
-                yield InputProblem(where, "invalid UTF-8 bytes replaced by U+FFFD",
-                                   "save the file as UTF-8", skipped=False)
+                yield InputProblem(
+                    where,
+                    "invalid UTF-8 bytes replaced by U+FFFD",
+                    "save the file as UTF-8",
+                    skipped=False,
+                )
         else:
             line = raw
         if line_no == 1:
@@ -160,8 +184,11 @@ def iter_jsonl_lines(
             yield InputProblem(where, f"malformed JSON ({exc.msg})", "fix or remove the line")
             continue
         if not isinstance(record, dict):
-            yield InputProblem(where, f"expected a JSON object, got {type(record).__name__}",
-                               'write one object a line: {"id": ..., "text": ...}')
+            yield InputProblem(
+                where,
+                f"expected a JSON object, got {type(record).__name__}",
+                'write one object a line: {"id": ..., "text": ...}',
+            )
             continue
         yield from article_from_record(record, where, f"{id_prefix}-{line_no}", options, ids)
     if not seen_record:

@@ -67,8 +67,22 @@ YAML_FILES: tuple[str, ...] = (
     "people.yaml",
 )
 _ENTRY_KEYS = frozenset(
-    {"id", "kind", "name", "country", "org", "sector", "aliases", "de", "en", "office",
-     "ambiguous", "surnames", "roles", "note"}
+    {
+        "id",
+        "kind",
+        "name",
+        "country",
+        "org",
+        "sector",
+        "aliases",
+        "de",
+        "en",
+        "office",
+        "ambiguous",
+        "surnames",
+        "roles",
+        "note",
+    }
 )
 _ROLE_KEYS = frozenset({"role", "country", "org", "sector", "start", "end", "note"})
 
@@ -145,8 +159,9 @@ def _read_tsv(path: Path, columns: int) -> Iterable[tuple[int, list[str]]]:
             if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
                 continue
             if len(row) != columns:
-                raise DataError(f"expected {columns} tab-separated fields, got {len(row)}",
-                                str(path), no)
+                raise DataError(
+                    f"expected {columns} tab-separated fields, got {len(row)}", str(path), no
+                )
             yield no, [c.strip() for c in row]
 
 
@@ -160,8 +175,9 @@ def load_countries() -> list[Entry]:
             if iso3 not in country_codes():
                 raise DataError(f"unknown ISO 3166-1 alpha-3 code {iso3!r}", str(path), no)
             if lang not in ("*", *LANGS):
-                raise DataError(f"language must be one of *, {', '.join(LANGS)}; got {lang!r}",
-                                str(path), no)
+                raise DataError(
+                    f"language must be one of *, {', '.join(LANGS)}; got {lang!r}", str(path), no
+                )
             per_lang = names.setdefault(iso3, {})
             bucket = per_lang.setdefault(lang, [])
             if alias not in bucket:
@@ -170,10 +186,16 @@ def load_countries() -> list[Entry]:
     entries = []
     for iso3, per_lang in sorted(names.items()):
         english = per_lang.get("en") or per_lang.get("*") or [iso3]
-        entries.append(Entry(
-            id=iso3, kind="country", name=english[0], country=iso3,
-            aliases={k: tuple(v) for k, v in per_lang.items()}, origin=origins[iso3],
-        ))
+        entries.append(
+            Entry(
+                id=iso3,
+                kind="country",
+                name=english[0],
+                country=iso3,
+                aliases={k: tuple(v) for k, v in per_lang.items()},
+                origin=origins[iso3],
+            )
+        )
     return entries
 
 
@@ -189,8 +211,11 @@ def _yaml_items(path: Path, text: str) -> list[tuple[int, Any]]:
             loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise DataError(f"invalid YAML: {getattr(exc, 'problem', exc)} (fix the syntax)",
-                        str(path), mark.line + 1 if mark else None) from exc
+        raise DataError(
+            f"invalid YAML: {getattr(exc, 'problem', exc)} (fix the syntax)",
+            str(path),
+            mark.line + 1 if mark else None,
+        ) from exc
     if data is None:
         return []
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
@@ -230,8 +255,9 @@ def _check_country(value: str | None, path: Path, line: int) -> None:
 
 def _check_sector(value: str | None, path: Path, line: int) -> None:
     if value is not None and value not in SECTORS:
-        raise DataError(f"unknown sector {value!r} (use one of {' '.join(sorted(SECTORS))})",
-                        str(path), line)
+        raise DataError(
+            f"unknown sector {value!r} (use one of {' '.join(sorted(SECTORS))})", str(path), line
+        )
 
 
 def _date(value: Any, what: str, path: Path, line: int) -> date | None:
@@ -263,8 +289,9 @@ def _parse_role(raw: Any, person: dict[str, Any], path: Path, line: int) -> Role
     start = _date(raw.get("start"), "start", path, line)
     end = _date(raw.get("end"), "end", path, line)
     if start and end and end < start:
-        raise DataError(f"role {raw['role']!r} ends ({end}) before it starts ({start})",
-                        str(path), line)
+        raise DataError(
+            f"role {raw['role']!r} ends ({end}) before it starts ({start})", str(path), line
+        )
     return Role(raw["role"], country, org, sector, start, end)
 
 
@@ -274,15 +301,17 @@ def parse_entry(raw: Any, path: Path, line: int, default_kind: str | None = None
         raise DataError("each entry must be a mapping with at least 'id'", str(path), line)
     unknown = set(raw) - _ENTRY_KEYS
     if unknown:
-        raise DataError(f"unknown field(s) {sorted(unknown)}; allowed: {sorted(_ENTRY_KEYS)}",
-                        str(path), line)
+        raise DataError(
+            f"unknown field(s) {sorted(unknown)}; allowed: {sorted(_ENTRY_KEYS)}", str(path), line
+        )
     entry_id = raw.get("id")
     if not isinstance(entry_id, str) or not entry_id:
         raise DataError("entry without a string 'id'", str(path), line)
     kind = raw.get("kind") or default_kind or ("person" if "roles" in raw else None)
     if kind not in ENTRY_KINDS:
-        raise DataError(f"entry {entry_id!r}: kind must be one of {sorted(ENTRY_KINDS)}",
-                        str(path), line)
+        raise DataError(
+            f"entry {entry_id!r}: kind must be one of {sorted(ENTRY_KINDS)}", str(path), line
+        )
     name = _code(raw.get("name"), "name", path, line)
     country = _code(raw.get("country"), "country", path, line)
     org = _code(raw.get("org"), "org", path, line)
@@ -315,8 +344,16 @@ def parse_entry(raw: Any, path: Path, line: int, default_kind: str | None = None
         raise DataError("'roles' must be a list", str(path), line)
     roles = tuple(_parse_role(r, raw, path, line) for r in raw_roles)
     return Entry(
-        id=entry_id, kind=kind, name=name, country=country, org=org, sector=sector,
-        aliases=aliases, surnames=surnames, roles=roles, office=bool(raw.get("office")),
+        id=entry_id,
+        kind=kind,
+        name=name,
+        country=country,
+        org=org,
+        sector=sector,
+        aliases=aliases,
+        surnames=surnames,
+        roles=roles,
+        office=bool(raw.get("office")),
         ambiguous=frozenset(_str_list(raw.get("ambiguous"), "ambiguous", path, line)),
         origin=f"{path}:{line}",
     )
@@ -336,8 +373,9 @@ def load_entries_file(path: Path) -> list[Entry]:
     for line, raw in _yaml_items(path, text):
         entry = parse_entry(raw, path, line)
         if entry.id in seen:
-            raise DataError(f"duplicate id {entry.id!r} (first on line {seen[entry.id]})",
-                            str(path), line)
+            raise DataError(
+                f"duplicate id {entry.id!r} (first on line {seen[entry.id]})", str(path), line
+            )
         seen[entry.id] = line
         entries.append(entry)
     return entries

@@ -53,10 +53,11 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        detail = [{k: v for k, v in error.items() if k in ("loc", "msg", "type")}
-                  for error in exc.errors()]
-        return JSONResponse({"error": _validation_message(exc), "detail": detail},
-                            status_code=422)
+        detail = [
+            {k: v for k, v in error.items() if k in ("loc", "msg", "type")}
+            for error in exc.errors()
+        ]
+        return JSONResponse({"error": _validation_message(exc), "detail": detail}, status_code=422)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> JSONResponse:
@@ -64,9 +65,13 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(IngestForbidden)
     async def forbidden(request: Request, exc: IngestForbidden) -> JSONResponse:
-        return JSONResponse({"error": "ingest is switched off on this server",
-                             "hint": "start it with `lagebild serve --allow-ingest`"},
-                            status_code=403)
+        return JSONResponse(
+            {
+                "error": "ingest is switched off on this server",
+                "hint": "start it with `lagebild serve --allow-ingest`",
+            },
+            status_code=403,
+        )
 
     @app.exception_handler(LagebildError)
     async def lagebild_error(request: Request, exc: LagebildError) -> JSONResponse:
@@ -82,8 +87,14 @@ def build_app(settings: ServerSettings) -> FastAPI:
         yield
         access.close()
 
-    app = FastAPI(title="lagebild", version=__version__, description=DESCRIPTION,
-                  lifespan=lifespan, docs_url="/api/docs", redoc_url=None)
+    app = FastAPI(
+        title="lagebild",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
     app.state.access = access
     app.state.settings = settings
     app.add_middleware(GuardMiddleware, max_body_bytes=settings.max_body_bytes)

@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 
-def sentence_offset(text: str | None, sentence: str, char_start: int, char_end: int
-                    ) -> int | None:
+def sentence_offset(text: str | None, sentence: str, char_start: int, char_end: int) -> int | None:
     """Where the sentence starts in the article text, if it holds the trigger there."""
     if not text or not sentence:
         return None
@@ -50,23 +49,22 @@ def _actor_matches(mention: dict[str, Any], actor: dict[str, Any]) -> bool:
     return bool(actor.get("text")) and mention.get("text") == actor.get("text")
 
 
-def evidence_for(record: dict[str, Any], text: str | None,
-                 mentions: list[dict[str, Any]]) -> dict[str, Any]:
+def evidence_for(
+    record: dict[str, Any], text: str | None, mentions: list[dict[str, Any]]
+) -> dict[str, Any]:
     """The sentence's offset in the article and the trigger/source/target spans in it."""
     sentence = record.get("sentence") or ""
     char_start, char_end = int(record.get("char_start") or 0), int(record.get("char_end") or 0)
     offset = sentence_offset(text, sentence, char_start, char_end)
     spans: list[dict[str, Any]] = []
     if offset is not None:
-        spans.append({"start": char_start - offset, "end": char_end - offset,
-                      "role": "trigger"})
+        spans.append({"start": char_start - offset, "end": char_end - offset, "role": "trigger"})
         anchor = char_start - offset
     else:
         found = _nearest(sentence, record.get("trigger") or "", 0)
         anchor = found or 0
         if found is not None:
-            spans.append({"start": found, "end": found + len(record["trigger"]),
-                          "role": "trigger"})
+            spans.append({"start": found, "end": found + len(record["trigger"]), "role": "trigger"})
     for side in ("source", "target"):
         actor = record.get(side)
         if not actor:
@@ -78,16 +76,24 @@ def evidence_for(record: dict[str, Any], text: str | None,
     return {"sentence_start": offset, "spans": spans}
 
 
-def _actor_span(sentence: str, offset: int | None, actor: dict[str, Any],
-                mentions: list[dict[str, Any]], anchor: int, chosen: list[dict[str, Any]]
-                ) -> tuple[int, int] | None:
+def _actor_span(
+    sentence: str,
+    offset: int | None,
+    actor: dict[str, Any],
+    mentions: list[dict[str, Any]],
+    anchor: int,
+    chosen: list[dict[str, Any]],
+) -> tuple[int, int] | None:
     """The span of an actor in the sentence: a stored mention if one fits, else its words."""
     if offset is not None:
         candidates = []
         for mention in mentions:
             start, end = mention["char_start"] - offset, mention["char_end"] - offset
-            if 0 <= start < end <= len(sentence) and _actor_matches(mention, actor) \
-                    and not _overlaps(start, end, chosen):
+            if (
+                0 <= start < end <= len(sentence)
+                and _actor_matches(mention, actor)
+                and not _overlaps(start, end, chosen)
+            ):
                 candidates.append((abs(start - anchor), start, end))
         if candidates:
             _, start, end = min(candidates)

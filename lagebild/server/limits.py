@@ -29,10 +29,17 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
     """Answer with a small JSON body."""
     payload = json.dumps(body).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(payload)).encode()),
-                            *SECURITY_HEADERS]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+                *SECURITY_HEADERS,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": payload})
 
 
@@ -44,8 +51,10 @@ class GuardMiddleware:
         self.max_body_bytes = max_body_bytes
 
     def _too_large(self) -> dict[str, Any]:
-        return {"error": f"request body larger than {self.max_body_bytes} bytes",
-                "hint": "send less text per request (split articles across requests)"}
+        return {
+            "error": f"request body larger than {self.max_body_bytes} bytes",
+            "hint": "send less text per request (split articles across requests)",
+        }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

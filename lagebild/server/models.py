@@ -193,8 +193,9 @@ class ExtractRequest(BaseModel):
 
     text: str = Field(min_length=1, description="the article text (plain text)")
     lang: str = Field("auto", max_length=8, description="auto, or a language code: de, en")
-    date: str | None = Field(None, max_length=40,
-                             description="publication date YYYY-MM-DD, anchors 'on Monday'")
+    date: str | None = Field(
+        None, max_length=40, description="publication date YYYY-MM-DD, anchors 'on Monday'"
+    )
     title: str | None = Field(None, max_length=1000)
     id: str | None = Field(None, max_length=200, description="article id for the records")
 
@@ -211,9 +212,11 @@ class IngestRequest(BaseModel):
     """Articles to code and store, as records of the JSONL input format."""
 
     articles: list[dict[str, Any]] = Field(
-        min_length=1, max_length=MAX_INGEST_ARTICLES,
+        min_length=1,
+        max_length=MAX_INGEST_ARTICLES,
         description="records with text (or html), and optionally id, lang, date, title, "
-                    "url, source")
+        "url, source",
+    )
 
 
 class IngestResponse(BaseModel):

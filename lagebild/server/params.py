@@ -54,8 +54,9 @@ def parse_day(parameter: str, value: str | None) -> date | None:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise ParameterError(parameter, f"{value[:40]!r} is not a date",
-                             "write it as YYYY-MM-DD, e.g. 2022-01-19") from None
+        raise ParameterError(
+            parameter, f"{value[:40]!r} is not a date", "write it as YYYY-MM-DD, e.g. 2022-01-19"
+        ) from None
 
 
 def parse_types(values: list[str] | None) -> tuple[str, ...]:
@@ -63,8 +64,11 @@ def parse_types(values: list[str] | None) -> tuple[str, ...]:
     types = tuple(t.upper() for t in split_values(values))
     unknown = [t for t in types if t not in PLOVER_TYPES]
     if unknown:
-        raise ParameterError("type", f"unknown event type(s) {', '.join(unknown)[:80]}",
-                             "use one of " + ", ".join(sorted(PLOVER_TYPES)))
+        raise ParameterError(
+            "type",
+            f"unknown event type(s) {', '.join(unknown)[:80]}",
+            "use one of " + ", ".join(sorted(PLOVER_TYPES)),
+        )
     return types
 
 
@@ -73,9 +77,12 @@ def parse_quads(values: list[str] | None) -> tuple[int, ...]:
     quads: list[int] = []
     for value in split_values(values):
         if value not in ("1", "2", "3", "4"):
-            raise ParameterError("quad", f"{value[:20]!r} is not a quad class",
-                                 "use 1 (verbal cooperation), 2 (material cooperation), "
-                                 "3 (verbal conflict) or 4 (material conflict)")
+            raise ParameterError(
+                "quad",
+                f"{value[:20]!r} is not a quad class",
+                "use 1 (verbal cooperation), 2 (material cooperation), "
+                "3 (verbal conflict) or 4 (material conflict)",
+            )
         quads.append(int(value))
     return tuple(quads)
 
@@ -85,8 +92,11 @@ def parse_languages(values: list[str] | None) -> tuple[str, ...]:
     languages = tuple(v.lower() for v in split_values(values))
     bad = [v for v in languages if not _LANGUAGE_CODE.match(v)]
     if bad:
-        raise ParameterError("lang", f"{bad[0][:20]!r} is not a language code",
-                             "use an ISO 639-1 code such as de or en")
+        raise ParameterError(
+            "lang",
+            f"{bad[0][:20]!r} is not a language code",
+            "use an ISO 639-1 code such as de or en",
+        )
     return languages
 
 
@@ -96,8 +106,9 @@ def parse_dyad(value: str | None) -> tuple[str, str] | None:
         return None
     parts = split_values([value])
     if len(parts) != 2:
-        raise ParameterError("dyad", f"{value[:60]!r} does not name two actors",
-                             "write it as A,B, e.g. RUS,UKR")
+        raise ParameterError(
+            "dyad", f"{value[:60]!r} does not name two actors", "write it as A,B, e.g. RUS,UKR"
+        )
     return parts[0], parts[1]
 
 
@@ -106,34 +117,56 @@ ListParam = Annotated[list[str] | None, Query(max_length=50)]
 
 
 def event_filter(
-    date_from: Annotated[str | None, Query(
-        alias="from", max_length=40, description="first day (inclusive), YYYY-MM-DD")] = None,
-    date_to: Annotated[str | None, Query(
-        alias="to", max_length=40, description="last day (inclusive), YYYY-MM-DD")] = None,
-    actor: Annotated[list[str] | None, Query(
-        max_length=50, description="actor on either side: country (RUS), organisation "
-        "(NATO), full code (RUSMIL) or canonical name; repeatable")] = None,
-    source: Annotated[list[str] | None, Query(
-        max_length=50, description="actor on the source side; repeatable")] = None,
-    target: Annotated[list[str] | None, Query(
-        max_length=50, description="actor on the target side; repeatable")] = None,
-    dyad: Annotated[str | None, Query(
-        max_length=MAX_TEXT_PARAM, description="A,B: events between A and B, either way")
+    date_from: Annotated[
+        str | None,
+        Query(alias="from", max_length=40, description="first day (inclusive), YYYY-MM-DD"),
     ] = None,
-    type: Annotated[list[str] | None, Query(  # noqa: A002 - the public parameter name
-        max_length=20, description="PLOVER type(s), e.g. THREATEN or THREATEN,ASSAULT")
+    date_to: Annotated[
+        str | None, Query(alias="to", max_length=40, description="last day (inclusive), YYYY-MM-DD")
     ] = None,
-    quad: Annotated[list[str] | None, Query(
-        max_length=4, description="quad class(es) 1..4")] = None,
-    lang: Annotated[list[str] | None, Query(
-        max_length=20, description="article language(s), e.g. de")] = None,
-    text: Annotated[str | None, Query(
-        max_length=MAX_TEXT_PARAM,
-        description="words that must all occur in the evidence sentence")] = None,
-    min_confidence: Annotated[float | None, Query(
-        ge=0.0, le=1.0, description="only events with confidence >= this")] = None,
-    include_modal: Annotated[bool, Query(
-        description="also negated and hypothetical events")] = False,
+    actor: Annotated[
+        list[str] | None,
+        Query(
+            max_length=50,
+            description="actor on either side: country (RUS), organisation "
+            "(NATO), full code (RUSMIL) or canonical name; repeatable",
+        ),
+    ] = None,
+    source: Annotated[
+        list[str] | None, Query(max_length=50, description="actor on the source side; repeatable")
+    ] = None,
+    target: Annotated[
+        list[str] | None, Query(max_length=50, description="actor on the target side; repeatable")
+    ] = None,
+    dyad: Annotated[
+        str | None,
+        Query(max_length=MAX_TEXT_PARAM, description="A,B: events between A and B, either way"),
+    ] = None,
+    type: Annotated[
+        list[str] | None,
+        Query(  # noqa: A002 - the public parameter name
+            max_length=20, description="PLOVER type(s), e.g. THREATEN or THREATEN,ASSAULT"
+        ),
+    ] = None,
+    quad: Annotated[
+        list[str] | None, Query(max_length=4, description="quad class(es) 1..4")
+    ] = None,
+    lang: Annotated[
+        list[str] | None, Query(max_length=20, description="article language(s), e.g. de")
+    ] = None,
+    text: Annotated[
+        str | None,
+        Query(
+            max_length=MAX_TEXT_PARAM,
+            description="words that must all occur in the evidence sentence",
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0.0, le=1.0, description="only events with confidence >= this")
+    ] = None,
+    include_modal: Annotated[
+        bool, Query(description="also negated and hypothetical events")
+    ] = False,
 ) -> EventFilter:
     """The EventFilter the query string asks for (FastAPI dependency)."""
     values = {"actor": actor, "source": source, "target": target}
@@ -143,12 +176,18 @@ def event_filter(
             raise ParameterError(name, f"longer than {MAX_TEXT_PARAM} characters")
     try:
         return EventFilter(
-            date_from=parse_day("from", date_from), date_to=parse_day("to", date_to),
-            actors=split_values(actor), sources=split_values(source),
-            targets=split_values(target), dyad=parse_dyad(dyad), types=parse_types(type),
-            quads=parse_quads(quad), languages=parse_languages(lang),
+            date_from=parse_day("from", date_from),
+            date_to=parse_day("to", date_to),
+            actors=split_values(actor),
+            sources=split_values(source),
+            targets=split_values(target),
+            dyad=parse_dyad(dyad),
+            types=parse_types(type),
+            quads=parse_quads(quad),
+            languages=parse_languages(lang),
             text=text.strip() if text and text.strip() else None,
-            min_confidence=min_confidence, include_modal=include_modal,
+            min_confidence=min_confidence,
+            include_modal=include_modal,
         )
     except StoreError as exc:
         raise ParameterError("filter", str(exc)) from None
@@ -163,8 +202,9 @@ class Page:
 
 
 def page(
-    limit: Annotated[int, Query(ge=0, le=MAX_PAGE_SIZE,
-                                description=f"rows per page (at most {MAX_PAGE_SIZE})")] = 100,
+    limit: Annotated[
+        int, Query(ge=0, le=MAX_PAGE_SIZE, description=f"rows per page (at most {MAX_PAGE_SIZE})")
+    ] = 100,
     offset: Annotated[int, Query(ge=0, le=10**9, description="rows to skip")] = 0,
 ) -> Page:
     """The page the query string asks for (FastAPI dependency)."""

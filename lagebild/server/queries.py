@@ -76,8 +76,9 @@ def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> int:
     return int(row[0]) if row else 0
 
 
-def event_page(con: duckdb.DuckDBPyConnection, flt: EventFilter, page: Page,
-               sort: str | None = None) -> tuple[int, list[dict[str, Any]]]:
+def event_page(
+    con: duckdb.DuckDBPyConnection, flt: EventFilter, page: Page, sort: str | None = None
+) -> tuple[int, list[dict[str, Any]]]:
     """The total number of filtered events and one page of them as records."""
     total = count_events(con, flt)
     if page.limit == 0 or page.offset >= total:
@@ -85,16 +86,22 @@ def event_page(con: duckdb.DuckDBPyConnection, flt: EventFilter, page: Page,
     where, params = flt.where("e")
     order = order_sql(sort)
     if page.offset < DEEP_OFFSET and page.limit <= WIDE_LIMIT:
-        rows = _dicts(con.execute(
-            f"SELECT e.* FROM events e WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*params, page.limit, page.offset]))
+        rows = _dicts(
+            con.execute(
+                f"SELECT e.* FROM events e WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                [*params, page.limit, page.offset],
+            )
+        )
     else:
         # sort narrow rows (rowids) first, then join the page's full rows and re-sort them
-        rows = _dicts(con.execute(
-            f"SELECT e.* FROM (SELECT e.rowid AS page_rowid FROM events e WHERE {where} "
-            f"ORDER BY {order} LIMIT ? OFFSET ?) AS page "
-            f"JOIN events e ON e.rowid = page.page_rowid ORDER BY {order}",
-            [*params, page.limit, page.offset]))
+        rows = _dicts(
+            con.execute(
+                f"SELECT e.* FROM (SELECT e.rowid AS page_rowid FROM events e WHERE {where} "
+                f"ORDER BY {order} LIMIT ? OFFSET ?) AS page "
+                f"JOIN events e ON e.rowid = page.page_rowid ORDER BY {order}",
+                [*params, page.limit, page.offset],
+            )
+        )
     return total, [event_record(row) for row in rows]
 
 
@@ -104,16 +111,20 @@ def add_evidence(con: duckdb.DuckDBPyConnection, records: list[dict[str, Any]]) 
     if not article_ids:
         return
     marks = ", ".join("?" for _ in article_ids)
-    texts = dict(con.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})",
-                             article_ids).fetchall())
+    texts = dict(
+        con.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", article_ids).fetchall()
+    )
     mentions: dict[str, list[dict[str, Any]]] = {}
-    for mention in _dicts(con.execute(
-            f"SELECT * FROM actors WHERE article_id IN ({marks}) ORDER BY char_start",
-            article_ids)):
+    for mention in _dicts(
+        con.execute(
+            f"SELECT * FROM actors WHERE article_id IN ({marks}) ORDER BY char_start", article_ids
+        )
+    ):
         mentions.setdefault(mention["article_id"], []).append(mention)
     for record in records:
-        record["evidence"] = evidence_for(record, texts.get(record["article_id"]),
-                                          mentions.get(record["article_id"], []))
+        record["evidence"] = evidence_for(
+            record, texts.get(record["article_id"]), mentions.get(record["article_id"], [])
+        )
 
 
 def event_by_id(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
@@ -126,28 +137,48 @@ def event_by_id(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any]
     return record
 
 
-def article_with_events(con: duckdb.DuckDBPyConnection, article_id: str
-                        ) -> dict[str, Any] | None:
+def article_with_events(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
     """An article's text and metadata with all its events, mentions and quotes, or None."""
-    rows = _dicts(con.execute(
-        "SELECT id, url, title, source, date, language, text, n_events, coded_at "
-        "FROM articles WHERE id = ?", [article_id]))
+    rows = _dicts(
+        con.execute(
+            "SELECT id, url, title, source, date, language, text, n_events, coded_at "
+            "FROM articles WHERE id = ?",
+            [article_id],
+        )
+    )
     if not rows:
         return None
     article = rows[0]
     article["date"] = _iso(article["date"])
     article["coded_at"] = _iso(article["coded_at"])
-    events = [event_record(row) for row in _dicts(con.execute(
-        "SELECT * FROM events WHERE article_id = ? ORDER BY char_start, event_id",
-        [article_id]))]
+    events = [
+        event_record(row)
+        for row in _dicts(
+            con.execute(
+                "SELECT * FROM events WHERE article_id = ? ORDER BY char_start, event_id",
+                [article_id],
+            )
+        )
+    ]
     add_evidence(con, events)
-    mentions = _dicts(con.execute(
-        "SELECT char_start, char_end, text, kind, role, name, country, org, sector, code "
-        "FROM actors WHERE article_id = ? ORDER BY char_start", [article_id]))
-    quotes = [quote_record(row) for row in _dicts(con.execute(
-        "SELECT q.*, a.title, a.date, a.language FROM quotes q "
-        "JOIN articles a ON a.id = q.article_id WHERE q.article_id = ? "
-        "ORDER BY q.char_start", [article_id]))]
+    mentions = _dicts(
+        con.execute(
+            "SELECT char_start, char_end, text, kind, role, name, country, org, sector, code "
+            "FROM actors WHERE article_id = ? ORDER BY char_start",
+            [article_id],
+        )
+    )
+    quotes = [
+        quote_record(row)
+        for row in _dicts(
+            con.execute(
+                "SELECT q.*, a.title, a.date, a.language FROM quotes q "
+                "JOIN articles a ON a.id = q.article_id WHERE q.article_id = ? "
+                "ORDER BY q.char_start",
+                [article_id],
+            )
+        )
+    ]
     return {"article": article, "events": events, "mentions": mentions, "quotes": quotes}
 
 
@@ -191,16 +222,20 @@ def _escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def article_page(con: duckdb.DuckDBPyConnection, query: ArticleQuery, page: Page
-                 ) -> tuple[int, list[dict[str, Any]]]:
+def article_page(
+    con: duckdb.DuckDBPyConnection, query: ArticleQuery, page: Page
+) -> tuple[int, list[dict[str, Any]]]:
     """The number of matching articles and one page of their metadata (no text)."""
     where, params = _article_where(query, "a")
     row = con.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()
     total = int(row[0]) if row else 0
-    rows = _dicts(con.execute(
-        f"SELECT a.id, a.title, a.date, a.language, a.source, a.url, a.n_events "
-        f"FROM articles a WHERE {where} ORDER BY a.date NULLS LAST, a.id LIMIT ? OFFSET ?",
-        [*params, page.limit, page.offset]))
+    rows = _dicts(
+        con.execute(
+            f"SELECT a.id, a.title, a.date, a.language, a.source, a.url, a.n_events "
+            f"FROM articles a WHERE {where} ORDER BY a.date NULLS LAST, a.id LIMIT ? OFFSET ?",
+            [*params, page.limit, page.offset],
+        )
+    )
     for article in rows:
         article["date"] = _iso(article["date"])
     return total, rows
@@ -221,7 +256,8 @@ class QuoteQuery:
 def _quote_where(query: QuoteQuery) -> tuple[str, list[Any]]:
     """WHERE clause and parameters of a QuoteQuery (quotes q joined with articles a)."""
     where, params = _article_where(
-        ArticleQuery(query.languages, query.date_from, query.date_to), "a")
+        ArticleQuery(query.languages, query.date_from, query.date_to), "a"
+    )
     clauses = [where]
     if query.article_id:
         clauses.append("q.article_id = ?")
@@ -229,8 +265,10 @@ def _quote_where(query: QuoteQuery) -> tuple[str, list[Any]]:
     if query.speakers:
         parts = []
         for speaker in query.speakers:
-            parts.append("(q.speaker_country = ? OR q.speaker_org = ? OR q.speaker_code = ? "
-                         "OR lower(q.speaker_name) = ?)")
+            parts.append(
+                "(q.speaker_country = ? OR q.speaker_org = ? OR q.speaker_code = ? "
+                "OR lower(q.speaker_name) = ?)"
+            )
             code = speaker.upper()
             params.extend([code, code, code, speaker.lower()])
         clauses.append("(" + " OR ".join(parts) + ")")
@@ -242,33 +280,41 @@ def _quote_where(query: QuoteQuery) -> tuple[str, list[Any]]:
 
 def quote_record(row: dict[str, Any]) -> dict[str, Any]:
     """A quotes row as the API's quote object (speaker nested like an event's actor)."""
-    speaker = {part: row.get(f"speaker_{part}")
-               for part in ("text", "name", "country", "org", "sector", "code")}
+    speaker = {
+        part: row.get(f"speaker_{part}")
+        for part in ("text", "name", "country", "org", "sector", "code")
+    }
     return {
-        "article_id": row["article_id"], "char_start": row["char_start"],
-        "char_end": row["char_end"], "text": row["text"],
+        "article_id": row["article_id"],
+        "char_start": row["char_start"],
+        "char_end": row["char_end"],
+        "text": row["text"],
         "speaker": speaker if any(v is not None for v in speaker.values()) else None,
-        "article_title": row.get("title"), "article_date": _iso(row.get("date")),
+        "article_title": row.get("title"),
+        "article_date": _iso(row.get("date")),
         "language": row.get("language"),
     }
 
 
-def quote_page(con: duckdb.DuckDBPyConnection, query: QuoteQuery, page: Page
-               ) -> tuple[int, list[dict[str, Any]]]:
+def quote_page(
+    con: duckdb.DuckDBPyConnection, query: QuoteQuery, page: Page
+) -> tuple[int, list[dict[str, Any]]]:
     """The number of matching quotes and one page of them."""
     where, params = _quote_where(query)
     base = "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE " + where
     row = con.execute(f"SELECT count(*) {base}", params).fetchone()
     total = int(row[0]) if row else 0
-    rows = _dicts(con.execute(
-        f"SELECT q.*, a.title, a.date, a.language {base} "
-        f"ORDER BY a.date NULLS LAST, q.article_id, q.char_start LIMIT ? OFFSET ?",
-        [*params, page.limit, page.offset]))
+    rows = _dicts(
+        con.execute(
+            f"SELECT q.*, a.title, a.date, a.language {base} "
+            f"ORDER BY a.date NULLS LAST, q.article_id, q.char_start LIMIT ? OFFSET ?",
+            [*params, page.limit, page.offset],
+        )
+    )
     return total, [quote_record(r) for r in rows]
 
 
-def actors(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int
-           ) -> list[dict[str, Any]]:
+def actors(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int) -> list[dict[str, Any]]:
     """The most active actors (country, else organisation) under a filter, with names."""
     table = store_queries.top_actors(con, flt, limit)
     out = table.dicts()
@@ -277,16 +323,24 @@ def actors(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int
     return out
 
 
-def network(con: duckdb.DuckDBPyConnection, flt: EventFilter, node_limit: int,
-            edge_limit: int) -> dict[str, Any]:
+def network(
+    con: duckdb.DuckDBPyConnection, flt: EventFilter, node_limit: int, edge_limit: int
+) -> dict[str, Any]:
     """Nodes (most active actors) and directed edges (dyads) among them under a filter."""
     nodes = actors(con, flt, node_limit)
     keep = {node["actor"] for node in nodes}
-    edges = [edge for edge in store_queries.top_dyads(con, flt, edge_limit).dicts()
-             if edge["source_key"] in keep and edge["target_key"] in keep]
+    edges = [
+        edge
+        for edge in store_queries.top_dyads(con, flt, edge_limit).dicts()
+        if edge["source_key"] in keep and edge["target_key"] in keep
+    ]
     total_dyads = _count_dyads(con, flt)
-    return {"nodes": nodes, "edges": edges, "total_dyads": total_dyads,
-            "truncated": len(edges) < total_dyads}
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "total_dyads": total_dyads,
+        "truncated": len(edges) < total_dyads,
+    }
 
 
 def _count_dyads(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> int:
@@ -294,9 +348,12 @@ def _count_dyads(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> int:
     where, params = flt.where("e")
     row = con.execute(
         "SELECT count(*) FROM (SELECT DISTINCT coalesce(source_country, source_org), "
-        "coalesce(target_country, target_org) FROM events e WHERE " + where +
-        " AND coalesce(source_country, source_org) IS NOT NULL "
-        "AND coalesce(target_country, target_org) IS NOT NULL)", params).fetchone()
+        "coalesce(target_country, target_org) FROM events e WHERE "
+        + where
+        + " AND coalesce(source_country, source_org) IS NOT NULL "
+        "AND coalesce(target_country, target_org) IS NOT NULL)",
+        params,
+    ).fetchone()
     return int(row[0]) if row else 0
 
 
@@ -315,14 +372,14 @@ def _country_names() -> dict[str, str]:
         import pycountry
 
         for country in pycountry.countries:
-            _COUNTRY_NAMES[country.alpha_3] = getattr(country, "common_name", None) or \
-                country.name
+            _COUNTRY_NAMES[country.alpha_3] = getattr(country, "common_name", None) or country.name
         _COUNTRY_NAMES.setdefault("XKX", "Kosovo")
     return _COUNTRY_NAMES
 
 
-def aggregate(con: duckdb.DuckDBPyConnection, flt: EventFilter, period: str, by: str
-              ) -> list[dict[str, Any]]:
+def aggregate(
+    con: duckdb.DuckDBPyConnection, flt: EventFilter, period: str, by: str
+) -> list[dict[str, Any]]:
     """Series rows (period start, breakdown keys, events, Goldstein sum and mean)."""
     rows = store_queries.aggregate(con, flt, period, by).dicts()
     for row in rows:
@@ -332,12 +389,17 @@ def aggregate(con: duckdb.DuckDBPyConnection, flt: EventFilter, period: str, by:
 
 def store_counts(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Rows per table and the first and last event day, for /api/health."""
-    counts: dict[str, Any] = {t: store_queries.count_table(con, t)
-                              for t in ("articles", "events", "actors", "quotes", "runs")}
+    counts: dict[str, Any] = {
+        t: store_queries.count_table(con, t)
+        for t in ("articles", "events", "actors", "quotes", "runs")
+    }
     row = con.execute("SELECT min(day), max(day) FROM events").fetchone()
     counts["first_day"] = _iso(row[0]) if row else None
     counts["last_day"] = _iso(row[1]) if row else None
-    counts["languages"] = [r[0] for r in con.execute(
-        "SELECT DISTINCT language FROM events WHERE language IS NOT NULL ORDER BY 1"
-    ).fetchall()]
+    counts["languages"] = [
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT language FROM events WHERE language IS NOT NULL ORDER BY 1"
+        ).fetchall()
+    ]
     return counts

@@ -42,42 +42,59 @@ def _check_language(lang: str) -> str:
 
     languages = ("auto", *available_languages())
     if lang not in languages:
-        raise ParameterError("lang", f"{lang[:20]!r} is not supported",
-                             "use one of " + ", ".join(languages))
+        raise ParameterError(
+            "lang", f"{lang[:20]!r} is not supported", "use one of " + ", ".join(languages)
+        )
     return lang
 
 
-@router.post("/extract", response_model=ExtractResponse,
-             responses={413: {"model": ErrorBody, "description": "body too large"}},
-             summary="Code posted text without storing it")
+@router.post(
+    "/extract",
+    response_model=ExtractResponse,
+    responses={413: {"model": ErrorBody, "description": "body too large"}},
+    summary="Code posted text without storing it",
+)
 def extract(body: ExtractRequest) -> dict[str, Any]:
     """Run the pipeline on the posted text and return its events; nothing is stored."""
     from lagebild.schema import Article
 
     lang = _check_language(body.lang)
-    article = Article(id=body.id or "posted", text=body.text,
-                      date=parse_day("date", body.date), title=body.title,
-                      language=None if lang == "auto" else lang)
+    article = Article(
+        id=body.id or "posted",
+        text=body.text,
+        date=parse_day("date", body.date),
+        title=body.title,
+        language=None if lang == "auto" else lang,
+    )
     try:
         coded = _pipeline(lang).process(article)
     except LagebildError as exc:
         raise ParameterError("text", str(exc)) from None
-    mentions = [{"char_start": m.start, "char_end": m.end, "text": m.text,
-                 "code": m.actor.code} for m in coded.mentions]
+    mentions = [
+        {"char_start": m.start, "char_end": m.end, "text": m.text, "code": m.actor.code}
+        for m in coded.mentions
+    ]
     events = []
     for event in coded.events:
         record = event.to_record()
-        record["day"] = record["date"] or (coded.article.date.isoformat()
-                                           if coded.article.date else None)
+        record["day"] = record["date"] or (
+            coded.article.date.isoformat() if coded.article.date else None
+        )
         record["evidence"] = evidence_for(record, coded.article.text, mentions)
         events.append(record)
-    quotes = [{**q.to_dict(), "char_start": q.start, "char_end": q.end}
-              for q in coded.quotes]
+    quotes = [{**q.to_dict(), "char_start": q.start, "char_end": q.end} for q in coded.quotes]
     meta = coded.article
-    return {"article": {"id": meta.id, "language": meta.language, "title": meta.title,
-                        "date": meta.date.isoformat() if meta.date else None,
-                        "text": meta.text},
-            "events": events, "quotes": quotes}
+    return {
+        "article": {
+            "id": meta.id,
+            "language": meta.language,
+            "title": meta.title,
+            "date": meta.date.isoformat() if meta.date else None,
+            "text": meta.text,
+        },
+        "events": events,
+        "quotes": quotes,
+    }
 
 
 def _store_on_cursor(store: StoreAccess) -> Any:
@@ -86,12 +103,16 @@ def _store_on_cursor(store: StoreAccess) -> Any:
     return EventStore.from_connection(store.store.con.cursor(), store.store.path)
 
 
-@router.post("/ingest", response_model=IngestResponse,
-             responses={403: {"model": ErrorBody, "description": "ingest is switched off"},
-                        413: {"model": ErrorBody, "description": "body too large"}},
-             summary="Code and store articles (needs --allow-ingest)")
-def ingest(body: IngestRequest, store: Annotated[StoreAccess, Depends(access)]
-           ) -> dict[str, Any]:
+@router.post(
+    "/ingest",
+    response_model=IngestResponse,
+    responses={
+        403: {"model": ErrorBody, "description": "ingest is switched off"},
+        413: {"model": ErrorBody, "description": "body too large"},
+    },
+    summary="Code and store articles (needs --allow-ingest)",
+)
+def ingest(body: IngestRequest, store: Annotated[StoreAccess, Depends(access)]) -> dict[str, Any]:
     """Code the posted article records and store them; off unless started --allow-ingest."""
     from lagebild.ingest import IngestOptions
     from lagebild.ingest.records import ArticleIds, article_from_record
@@ -101,11 +122,11 @@ def ingest(body: IngestRequest, store: Annotated[StoreAccess, Depends(access)]
     options, ids = IngestOptions(), ArticleIds()
     items: list[Any] = []
     for number, record in enumerate(body.articles, start=1):
-        items.extend(article_from_record(record, f"articles[{number - 1}]",
-                                         f"posted-{number}", options, ids))
+        items.extend(
+            article_from_record(record, f"articles[{number - 1}]", f"posted-{number}", options, ids)
+        )
     items = [item for item in items if getattr(item, "skipped", True)]
-    settings = IngestSettings(options={"via": "POST /api/ingest"},
-                              inputs=("POST /api/ingest",))
+    settings = IngestSettings(options={"via": "POST /api/ingest"}, inputs=("POST /api/ingest",))
     with store.write_lock:
         writer = _store_on_cursor(store)
         try:

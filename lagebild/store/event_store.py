@@ -27,12 +27,12 @@ if TYPE_CHECKING:
 class EventStore:
     """An open lagebild store (a DuckDB file). Use as a context manager or call close()."""
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False,
-                 wait: float = 0.0) -> None:
+    def __init__(
+        self, path: str | Path | None = None, *, read_only: bool = False, wait: float = 0.0
+    ) -> None:
         self.path = str(path or default_db_path())
         self.read_only = read_only
-        self.con: duckdb.DuckDBPyConnection = connect(self.path, read_only=read_only,
-                                                      wait=wait)
+        self.con: duckdb.DuckDBPyConnection = connect(self.path, read_only=read_only, wait=wait)
 
     @classmethod
     def from_connection(cls, con: duckdb.DuckDBPyConnection, path: str) -> EventStore:
@@ -66,8 +66,9 @@ class EventStore:
             raise StoreError("pass either an EventFilter or filter keywords, not both")
         return flt if flt is not None else build_filter(**filters)
 
-    def events(self, flt: EventFilter | None = None, *, polars: bool = False,
-               **filters: Any) -> Any:
+    def events(
+        self, flt: EventFilter | None = None, *, polars: bool = False, **filters: Any
+    ) -> Any:
         """Filtered events as a pandas DataFrame (polars with polars=True), one row each."""
         sql, params = queries.events_sql(self.filter(flt, **filters))
         return self._frame(sql, params, polars=polars)
@@ -80,27 +81,33 @@ class EventStore:
         """Raw SQL (with `?` parameters) against the tables and views, as a DataFrame."""
         return self._frame(sql, list(params), polars=polars)
 
-    def aggregate(self, period: str = "week", by: str = "none",
-                  flt: EventFilter | None = None, *, polars: bool = False,
-                  **filters: Any) -> Any:
+    def aggregate(
+        self,
+        period: str = "week",
+        by: str = "none",
+        flt: EventFilter | None = None,
+        *,
+        polars: bool = False,
+        **filters: Any,
+    ) -> Any:
         """Events, Goldstein sum and mean per day/week/month, by none/dyad/type/quad."""
         table = queries.aggregate(self.con, self.filter(flt, **filters), period, by)
         return self._table_frame(table, polars=polars)
 
-    def top_actors(self, limit: int = 20, flt: EventFilter | None = None,
-                   **filters: Any) -> Any:
+    def top_actors(self, limit: int = 20, flt: EventFilter | None = None, **filters: Any) -> Any:
         """The most active actors as a DataFrame."""
         return queries.top_actors(self.con, self.filter(flt, **filters), limit).to_pandas()
 
-    def top_dyads(self, limit: int = 20, flt: EventFilter | None = None,
-                  **filters: Any) -> Any:
+    def top_dyads(self, limit: int = 20, flt: EventFilter | None = None, **filters: Any) -> Any:
         """The most frequent dyads as a DataFrame."""
         return queries.top_dyads(self.con, self.filter(flt, **filters), limit).to_pandas()
 
     def counts(self) -> dict[str, int]:
         """Rows per table: articles, events, actors, quotes, runs."""
-        return {t: queries.count_table(self.con, t)
-                for t in ("articles", "events", "actors", "quotes", "runs")}
+        return {
+            t: queries.count_table(self.con, t)
+            for t in ("articles", "events", "actors", "quotes", "runs")
+        }
 
     def runs(self) -> list[dict[str, Any]]:
         """Every ingest run, newest first."""
@@ -117,8 +124,9 @@ class EventStore:
                 return _polars().from_arrow(to_arrow())
             return cursor.df()
         except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}", self.path,
-                             "see docs/store.md for the tables and views") from exc
+            raise StoreError(
+                f"query failed: {exc}", self.path, "see docs/store.md for the tables and views"
+            ) from exc
 
     @staticmethod
     def _table_frame(table: queries.Table, *, polars: bool) -> Any:
@@ -135,11 +143,18 @@ class EventStore:
     def stored_articles(self) -> dict[str, tuple[str, str]]:
         """article id -> (content hash, lagebild version) of every stored article."""
         rows = self.con.execute(
-            "SELECT id, content_hash, lagebild_version FROM articles").fetchall()
+            "SELECT id, content_hash, lagebild_version FROM articles"
+        ).fetchall()
         return {row[0]: (row[1], row[2]) for row in rows}
 
-    def add_coded_article(self, coded: CodedArticle, content_hash: str | None = None, *,
-                          run_id: int | None = None, force: bool = False) -> str:
+    def add_coded_article(
+        self,
+        coded: CodedArticle,
+        content_hash: str | None = None,
+        *,
+        run_id: int | None = None,
+        force: bool = False,
+    ) -> str:
         """Store one pipeline result in its own transaction: 'new', 'recoded' or 'skipped'.
 
         `content_hash` is the hash of the input text (defaults to the coded text's hash).
@@ -147,8 +162,8 @@ class EventStore:
         self._require_writable()
         content_hash = content_hash or coded.article.content_hash()
         row = self.con.execute(
-            "SELECT content_hash, lagebild_version FROM articles WHERE id = ?",
-            [coded.article.id]).fetchone()
+            "SELECT content_hash, lagebild_version FROM articles WHERE id = ?", [coded.article.id]
+        ).fetchone()
         if row and tuple(row) == (content_hash, __version__) and not force:
             return "skipped"
         writer = BatchWriter(self.con, self.path, batch_size=1)
@@ -156,12 +171,18 @@ class EventStore:
         writer.flush()
         return "recoded" if row else "new"
 
-    def writer(self, batch_size: int = 64, *, max_seconds: float | None = None,
-               background: bool = False) -> BatchWriter:
+    def writer(
+        self, batch_size: int = 64, *, max_seconds: float | None = None, background: bool = False
+    ) -> BatchWriter:
         """A batch writer on this store (one transaction per batch); close() it when done."""
         self._require_writable()
-        return BatchWriter(self.con, self.path, batch_size=batch_size,
-                           max_seconds=max_seconds, background=background)
+        return BatchWriter(
+            self.con,
+            self.path,
+            batch_size=batch_size,
+            max_seconds=max_seconds,
+            background=background,
+        )
 
     def start_run(self, options: dict[str, Any], inputs: Sequence[str] = ()) -> int:
         """Record a new ingest run (status 'running'); earlier unfinished runs become
@@ -175,26 +196,42 @@ class EventStore:
             self.con.execute(
                 "INSERT INTO runs (run_id, started, lagebild_version, options, inputs, status) "
                 "VALUES (?, ?, ?, ?, ?, 'running')",
-                [run_id, datetime.now(), __version__,
-                 json.dumps(options, default=str, ensure_ascii=False),
-                 json.dumps(list(inputs), ensure_ascii=False)])
+                [
+                    run_id,
+                    datetime.now(),
+                    __version__,
+                    json.dumps(options, default=str, ensure_ascii=False),
+                    json.dumps(list(inputs), ensure_ascii=False),
+                ],
+            )
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
-            raise StoreError(f"could not record the run: {exc}", self.path,
-                             "is the disk full or the file read-only?") from exc
+            raise StoreError(
+                f"could not record the run: {exc}",
+                self.path,
+                "is the disk full or the file read-only?",
+            ) from exc
         return run_id
 
-    def finish_run(self, run_id: int, counts: dict[str, int], status: str,
-                   message: str | None = None) -> None:
+    def finish_run(
+        self, run_id: int, counts: dict[str, int], status: str, message: str | None = None
+    ) -> None:
         """Record the end of a run with its counts and status (finished/interrupted/failed)."""
         self._require_writable()
-        names = ("articles_new", "articles_skipped", "articles_recoded", "articles_failed",
-                 "inputs_skipped", "events_written")
+        names = (
+            "articles_new",
+            "articles_skipped",
+            "articles_recoded",
+            "articles_failed",
+            "inputs_skipped",
+            "events_written",
+        )
         sets = ", ".join(f"{name} = ?" for name in names)
         self.con.execute(
             f"UPDATE runs SET finished = ?, status = ?, message = ?, {sets} WHERE run_id = ?",
-            [datetime.now(), status, message, *(int(counts.get(n, 0)) for n in names), run_id])
+            [datetime.now(), status, message, *(int(counts.get(n, 0)) for n in names), run_id],
+        )
 
 
 def _polars() -> Any:
@@ -202,6 +239,7 @@ def _polars() -> Any:
     try:
         import polars
     except ImportError as exc:
-        raise StoreError("polars is not installed",
-                         hint="pip install polars, or leave out polars=True") from exc
+        raise StoreError(
+            "polars is not installed", hint="pip install polars, or leave out polars=True"
+        ) from exc
     return polars

@@ -57,8 +57,9 @@ GDELT_COLUMNS: tuple[tuple[str, str], ...] = (
 _SAME_EVENT = "WINDOW same_event AS (PARTITION BY e.day, e.source_code, e.target_code, e.cameo)"
 
 
-def export_events(con: duckdb.DuckDBPyConnection, path: str | Path, fmt: str,
-                  flt: EventFilter | None = None) -> int:
+def export_events(
+    con: duckdb.DuckDBPyConnection, path: str | Path, fmt: str, flt: EventFilter | None = None
+) -> int:
     """Write the filtered events to `path` in format `fmt`; returns the number of events.
 
     Parquet goes to a directory partitioned by year/month of the event date
@@ -79,26 +80,35 @@ def export_events(con: duckdb.DuckDBPyConnection, path: str | Path, fmt: str,
             return _copy(con, target, _flat_sql(flt, partition=False), "FORMAT CSV, HEADER")
         if target.suffix == ".parquet":
             return _copy(con, target, _flat_sql(flt, partition=False), "FORMAT PARQUET")
-        return _copy(con, target, _flat_sql(flt, partition=True),
-                     "FORMAT PARQUET, PARTITION_BY (year, month)")
+        return _copy(
+            con,
+            target,
+            _flat_sql(flt, partition=True),
+            "FORMAT PARQUET, PARTITION_BY (year, month)",
+        )
     except duckdb.Error as exc:
-        raise StoreError(f"export failed: {exc}", str(target),
-                         "check that the folder exists, is writable and has space") from exc
+        raise StoreError(
+            f"export failed: {exc}",
+            str(target),
+            "check that the folder exists, is writable and has space",
+        ) from exc
 
 
 def _check_target(target: Path, *, directory: bool) -> None:
     """Refuse to overwrite a non-empty folder; the parent folder must exist."""
     if directory:
         if target.exists() and (not target.is_dir() or any(target.iterdir())):
-            raise StoreError("exists and is not an empty folder", str(target),
-                             "partitioned Parquet needs a new or empty folder; "
-                             "or name a single file ending in .parquet")
+            raise StoreError(
+                "exists and is not an empty folder",
+                str(target),
+                "partitioned Parquet needs a new or empty folder; "
+                "or name a single file ending in .parquet",
+            )
         return
     if target.is_dir():
         raise StoreError("is a folder", str(target), "name a file to write")
     if not target.parent.exists():
-        raise StoreError("the folder does not exist", str(target.parent),
-                         "create it first")
+        raise StoreError("the folder does not exist", str(target.parent), "create it first")
 
 
 def _flat_sql(flt: EventFilter, *, partition: bool) -> tuple[str, list[Any]]:
@@ -117,13 +127,16 @@ def _gdelt_sql(flt: EventFilter) -> tuple[str, list[Any]]:
     where, params = flt.where("e")
     limit, limit_params = flt.limit_sql()
     columns = ",\n  ".join(f'{sql} AS "{name}"' for name, sql in GDELT_COLUMNS)
-    sql = (f"SELECT {columns}\nFROM events e LEFT JOIN articles a ON a.id = e.article_id\n"
-           f"WHERE {where}\n{_SAME_EVENT}\nORDER BY {EVENT_ORDER}{limit}")
+    sql = (
+        f"SELECT {columns}\nFROM events e LEFT JOIN articles a ON a.id = e.article_id\n"
+        f"WHERE {where}\n{_SAME_EVENT}\nORDER BY {EVENT_ORDER}{limit}"
+    )
     return sql, params + limit_params
 
 
-def _copy(con: duckdb.DuckDBPyConnection, target: Path, query: tuple[str, list[Any]],
-          options: str) -> int:
+def _copy(
+    con: duckdb.DuckDBPyConnection, target: Path, query: tuple[str, list[Any]], options: str
+) -> int:
     """COPY a parameterised query to a file or folder; returns the rows written."""
     sql, params = query
     count_row = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
@@ -131,8 +144,9 @@ def _copy(con: duckdb.DuckDBPyConnection, target: Path, query: tuple[str, list[A
     return int(count_row[0]) if count_row else 0
 
 
-def _write_json_lines(con: duckdb.DuckDBPyConnection, target: Path, flt: EventFilter, *,
-                      plover: bool) -> int:
+def _write_json_lines(
+    con: duckdb.DuckDBPyConnection, target: Path, flt: EventFilter, *, plover: bool
+) -> int:
     """Event records (or PLOVER-style records), one JSON object a line."""
     articles = _article_info(con) if plover else {}
     count = 0
@@ -148,17 +162,28 @@ def _write_json_lines(con: duckdb.DuckDBPyConnection, target: Path, flt: EventFi
 def _article_info(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
     """id -> url, source, date, version and coding time of every article."""
     rows = con.execute(
-        "SELECT id, url, source, date, lagebild_version, coded_at FROM articles").fetchall()
-    return {row[0]: {"url": row[1], "source": row[2], "date": row[3], "version": row[4],
-                     "coded_at": row[5]} for row in rows}
+        "SELECT id, url, source, date, lagebild_version, coded_at FROM articles"
+    ).fetchall()
+    return {
+        row[0]: {
+            "url": row[1],
+            "source": row[2],
+            "date": row[3],
+            "version": row[4],
+            "coded_at": row[5],
+        }
+        for row in rows
+    }
 
 
 def _plover_actors(actor: dict[str, Any] | None) -> list[dict[str, Any]]:
     """An event-record actor as PLOVER's list of actor objects ([] for none)."""
     if not actor:
         return []
-    out: dict[str, Any] = {"actorText": actor.get("text"),
-                           "code": actor.get("country") or actor.get("org")}
+    out: dict[str, Any] = {
+        "actorText": actor.get("text"),
+        "code": actor.get("country") or actor.get("org"),
+    }
     for key in ("sector", "name", "org"):
         if actor.get(key):
             out[key] = actor[key]
@@ -198,4 +223,3 @@ def plover_record(record: dict[str, Any], article: dict[str, Any]) -> dict[str, 
     if record.get("location"):
         out["location"] = record["location"]
     return out
-

@@ -12,10 +12,26 @@ from typing import Any
 
 from lagebild.store.errors import StoreError
 
-PLOVER_TYPES: frozenset[str] = frozenset({
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
-})
+PLOVER_TYPES: frozenset[str] = frozenset(
+    {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "MOBILIZE",
+        "SANCTION",
+        "COERCE",
+        "ASSAULT",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +71,9 @@ class EventFilter:
         if bad_quads:
             raise StoreError(f"unknown quad class(es): {bad_quads}", hint="use 1, 2, 3 or 4")
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise StoreError(f"--from {self.date_from} is after --to {self.date_to}",
-                             hint="swap the dates")
+            raise StoreError(
+                f"--from {self.date_from} is after --to {self.date_to}", hint="swap the dates"
+            )
         if self.limit is not None and self.limit < 0:
             raise StoreError(f"limit must not be negative, got {self.limit}")
 
@@ -73,8 +90,11 @@ class EventFilter:
         if self.date_to:
             clauses.append(f"{col}day <= ?")
             params.append(self.date_to)
-        for values, sides in ((self.actors, ("source", "target")),
-                              (self.sources, ("source",)), (self.targets, ("target",))):
+        for values, sides in (
+            (self.actors, ("source", "target")),
+            (self.sources, ("source",)),
+            (self.targets, ("target",)),
+        ):
             if values:
                 sql, args = _any_actor(col, sides, values)
                 clauses.append(sql)
@@ -123,13 +143,14 @@ def _marks(values: tuple[Any, ...]) -> str:
 def _actor_match(col: str, side: str, value: str) -> tuple[str, list[Any]]:
     """One side matches a country, organisation or full code (upper case) or a name."""
     code = value.strip().upper()
-    sql = (f"({col}{side}_country = ? OR {col}{side}_org = ? OR {col}{side}_code = ? "
-           f"OR lower({col}{side}_name) = ?)")
+    sql = (
+        f"({col}{side}_country = ? OR {col}{side}_org = ? OR {col}{side}_code = ? "
+        f"OR lower({col}{side}_name) = ?)"
+    )
     return sql, [code, code, code, value.strip().lower()]
 
 
-def _any_actor(col: str, sides: tuple[str, ...], values: tuple[str, ...]
-               ) -> tuple[str, list[Any]]:
+def _any_actor(col: str, sides: tuple[str, ...], values: tuple[str, ...]) -> tuple[str, list[Any]]:
     """Any of the values on any of the sides."""
     parts: list[str] = []
     params: list[Any] = []
@@ -166,17 +187,35 @@ def build_filter(**options: Any) -> EventFilter:
     Keywords: start/date_from, end/date_to, actor, source, target, dyad ("A,B" or a pair),
     type, quad, lang, text, min_confidence, include_modal, article, limit.
     """
-    aliases = {"start": "date_from", "end": "date_to", "from_": "date_from", "to": "date_to",
-               "actor": "actors", "source": "sources", "target": "targets", "type": "types",
-               "quad": "quads", "quad_class": "quads", "lang": "languages",
-               "language": "languages", "article": "article_ids", "article_id": "article_ids"}
+    aliases = {
+        "start": "date_from",
+        "end": "date_to",
+        "from_": "date_from",
+        "to": "date_to",
+        "actor": "actors",
+        "source": "sources",
+        "target": "targets",
+        "type": "types",
+        "quad": "quads",
+        "quad_class": "quads",
+        "lang": "languages",
+        "language": "languages",
+        "article": "article_ids",
+        "article_id": "article_ids",
+    }
     values: dict[str, Any] = {}
     for key, value in options.items():
         name = aliases.get(key, key)
         if name not in EventFilter.__dataclass_fields__:
-            raise StoreError(f"unknown filter '{key}'",
-                             hint="use " + ", ".join(sorted(set(aliases) | {"dyad", "text",
-                                  "min_confidence", "include_modal", "limit"})))
+            raise StoreError(
+                f"unknown filter '{key}'",
+                hint="use "
+                + ", ".join(
+                    sorted(
+                        set(aliases) | {"dyad", "text", "min_confidence", "include_modal", "limit"}
+                    )
+                ),
+            )
         values[name] = value
     dyad = values.get("dyad")
     if isinstance(dyad, str):

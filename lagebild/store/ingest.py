@@ -45,18 +45,22 @@ class IngestSummary:
     def counts(self) -> dict[str, int]:
         """The counters by the names of the `runs` columns."""
         return {
-            "articles_new": self.articles_new, "articles_recoded": self.articles_recoded,
+            "articles_new": self.articles_new,
+            "articles_recoded": self.articles_recoded,
             "articles_skipped": self.articles_skipped,
-            "articles_failed": self.articles_failed, "inputs_skipped": self.inputs_skipped,
+            "articles_failed": self.articles_failed,
+            "inputs_skipped": self.inputs_skipped,
             "events_written": self.events_written,
         }
 
     def describe(self) -> str:
         """One line for the end of `lagebild ingest`."""
-        return (f"run {self.run_id}: {self.articles_new} new, {self.articles_recoded} "
-                f"re-coded, {self.articles_skipped} unchanged (skipped), "
-                f"{self.articles_failed} failed, {self.inputs_skipped} input problem(s); "
-                f"{self.events_written} events written")
+        return (
+            f"run {self.run_id}: {self.articles_new} new, {self.articles_recoded} "
+            f"re-coded, {self.articles_skipped} unchanged (skipped), "
+            f"{self.articles_failed} failed, {self.inputs_skipped} input problem(s); "
+            f"{self.events_written} events written"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +92,15 @@ def _problem_text(item: Any) -> str:
     return f"{text} ({hint})" if hint else text
 
 
-def ingest_articles(store: EventStore, items: Iterable[Any], process: Processor,
-                    settings: IngestSettings | None = None, *,
-                    on_article: Callable[[IngestSummary], None] | None = None,
-                    on_commit: Callable[[Sequence[str]], None] | None = None
-                    ) -> IngestSummary:
+def ingest_articles(
+    store: EventStore,
+    items: Iterable[Any],
+    process: Processor,
+    settings: IngestSettings | None = None,
+    *,
+    on_article: Callable[[IngestSummary], None] | None = None,
+    on_commit: Callable[[Sequence[str]], None] | None = None,
+) -> IngestSummary:
     """Code and store every new or changed article of `items` (Articles or InputProblems).
 
     `on_article` is called after each item (progress bars); `on_commit` with the ids of
@@ -103,9 +111,11 @@ def ingest_articles(store: EventStore, items: Iterable[Any], process: Processor,
     run_id = store.start_run(settings.options, settings.inputs)
     summary = IngestSummary(run_id=run_id)
     stored = store.stored_articles()
-    writer = store.writer(batch_size=settings.batch_size,
-                          max_seconds=settings.max_batch_seconds,
-                          background=settings.background)
+    writer = store.writer(
+        batch_size=settings.batch_size,
+        max_seconds=settings.max_batch_seconds,
+        background=settings.background,
+    )
     pending_events: dict[str, int] = {}
 
     def commit(ids: Sequence[str]) -> None:
@@ -125,8 +135,9 @@ def ingest_articles(store: EventStore, items: Iterable[Any], process: Processor,
                 else:
                     summary.warnings.append(_problem_text(item))
             else:
-                commit(_ingest_one(item, process, settings, stored, writer, summary,
-                                   pending_events))
+                commit(
+                    _ingest_one(item, process, settings, stored, writer, summary, pending_events)
+                )
             if on_article:
                 on_article(summary)
         commit(writer.close())
@@ -145,9 +156,15 @@ def ingest_articles(store: EventStore, items: Iterable[Any], process: Processor,
     return summary
 
 
-def _ingest_one(article: Article, process: Processor, settings: IngestSettings,
-                stored: dict[str, tuple[str, str]], writer: Any, summary: IngestSummary,
-                pending_events: dict[str, int]) -> list[str]:
+def _ingest_one(
+    article: Article,
+    process: Processor,
+    settings: IngestSettings,
+    stored: dict[str, tuple[str, str]],
+    writer: Any,
+    summary: IngestSummary,
+    pending_events: dict[str, int],
+) -> list[str]:
     """Decide skip/new/re-code for one article, code it and queue its rows."""
     content_hash = article.content_hash()
     previous = stored.get(article.id)
@@ -165,11 +182,12 @@ def _ingest_one(article: Article, process: Processor, settings: IngestSettings,
         raise  # bad data files or options: the whole run is wrong, stop it
     except Exception as exc:  # noqa: BLE001 - one article's bug must not end a long run
         summary.articles_failed += 1
-        summary.problems.append(f"{where}: internal error {type(exc).__name__}: {exc} "
-                                "(please report it with this article)")
+        summary.problems.append(
+            f"{where}: internal error {type(exc).__name__}: {exc} "
+            "(please report it with this article)"
+        )
         return []
-    rows = coded_article_rows(coded, content_hash, run_id=summary.run_id,
-                              version=settings.version)
+    rows = coded_article_rows(coded, content_hash, run_id=summary.run_id, version=settings.version)
     pending_events[article.id] = len(rows.events)
     stored[article.id] = (content_hash, settings.version)
     if previous is None:
@@ -187,8 +205,9 @@ def _flush_quietly(writer: Any) -> list[str]:
         return []
 
 
-def _finish(store: EventStore, run_id: int, summary: IngestSummary, status: str,
-            message: str | None) -> None:
+def _finish(
+    store: EventStore, run_id: int, summary: IngestSummary, status: str, message: str | None
+) -> None:
     """Record the run's end; a store that cannot be written any more is left as is."""
     try:
         store.finish_run(run_id, summary.counts(), status, message)

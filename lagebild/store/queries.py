@@ -29,8 +29,10 @@ BUCKETS: dict[str, str] = {
 #: the breakdowns `aggregate` may use: name -> (select expressions, output column names)
 BREAKDOWNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "none": ((), ()),
-    "dyad": (("coalesce(e.source_country, e.source_org)",
-              "coalesce(e.target_country, e.target_org)"), ("source_key", "target_key")),
+    "dyad": (
+        ("coalesce(e.source_country, e.source_org)", "coalesce(e.target_country, e.target_org)"),
+        ("source_key", "target_key"),
+    ),
     "type": (("e.type",), ("type",)),
     "quad": (("e.quad_class",), ("quad_class",)),
 }
@@ -66,23 +68,27 @@ def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) 
     return Table(columns, cursor.fetchall())
 
 
-def run_sql(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = (),
-            path: str | None = None) -> Table:
+def run_sql(
+    con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = (), path: str | None = None
+) -> Table:
     """Raw SQL against the tables and views, with `?` parameters; errors become StoreErrors."""
     try:
         return fetch(con, sql, params)
     except duckdb.Error as exc:
-        raise StoreError(f"SQL failed: {exc}", path,
-                         "see docs/store.md for the tables and views (v_events, v_daily ...)"
-                         ) from exc
+        raise StoreError(
+            f"SQL failed: {exc}",
+            path,
+            "see docs/store.md for the tables and views (v_events, v_daily ...)",
+        ) from exc
 
 
 #: the order events are listed and exported in: by day, then as they occur in the text
 EVENT_ORDER = "e.day, e.article_id, e.char_start, e.event_id"
 
 
-def events_sql(flt: EventFilter, columns: str = "e.*",
-               order: str = EVENT_ORDER) -> tuple[str, list[Any]]:
+def events_sql(
+    flt: EventFilter, columns: str = "e.*", order: str = EVENT_ORDER
+) -> tuple[str, list[Any]]:
     """SELECT of the filtered events, in date and text order, and its parameters."""
     where, params = flt.where("e")
     limit, limit_params = flt.limit_sql()
@@ -96,8 +102,9 @@ def select_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None
     return fetch(con, sql, params)
 
 
-def iter_records(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
-                 batch: int = 2000) -> Iterator[dict[str, Any]]:
+def iter_records(
+    con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, batch: int = 2000
+) -> Iterator[dict[str, Any]]:
     """The filtered events as event records of the JSON contract, streamed."""
     sql, params = events_sql(flt or EventFilter())
     cursor = con.execute(sql, params)
@@ -140,8 +147,9 @@ def _actor_object(row: dict[str, Any], side: str) -> dict[str, Any] | None:
     return {part: values[part] for part in ACTOR_FIELDS}
 
 
-def aggregate_sql(flt: EventFilter | None = None, bucket: str = "week",
-                  by: str = "none") -> tuple[str, list[Any]]:
+def aggregate_sql(
+    flt: EventFilter | None = None, bucket: str = "week", by: str = "none"
+) -> tuple[str, list[Any]]:
     """The SQL of an aggregate series (see `aggregate`) and its parameters."""
     if bucket not in BUCKETS:
         raise StoreError(f"unknown period '{bucket}'", hint="use " + ", ".join(BUCKETS))
@@ -152,23 +160,30 @@ def aggregate_sql(flt: EventFilter | None = None, bucket: str = "week",
     select += [f"{expr} AS {name}" for expr, name in zip(expressions, names, strict=True)]
     keys = ", ".join([bucket, *names])
     where, params = (flt or EventFilter()).where("e")
-    sql = (f"SELECT {', '.join(select)}, count(*) AS events, "
-           f"round(sum(e.goldstein), 3) AS goldstein_sum, "
-           f"round(avg(e.goldstein), 3) AS goldstein_mean "
-           f"FROM events e WHERE e.day IS NOT NULL AND {where} "
-           f"GROUP BY {keys} ORDER BY {bucket}, events DESC, {keys}")
+    sql = (
+        f"SELECT {', '.join(select)}, count(*) AS events, "
+        f"round(sum(e.goldstein), 3) AS goldstein_sum, "
+        f"round(avg(e.goldstein), 3) AS goldstein_mean "
+        f"FROM events e WHERE e.day IS NOT NULL AND {where} "
+        f"GROUP BY {keys} ORDER BY {bucket}, events DESC, {keys}"
+    )
     return sql, params
 
 
-def aggregate(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
-              bucket: str = "week", by: str = "none") -> Table:
+def aggregate(
+    con: duckdb.DuckDBPyConnection,
+    flt: EventFilter | None = None,
+    bucket: str = "week",
+    by: str = "none",
+) -> Table:
     """Event counts and Goldstein sum/mean per date bucket, optionally by dyad/type/quad."""
     sql, params = aggregate_sql(flt, bucket, by)
     return fetch(con, sql, params)
 
 
-def top_actors(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
-               limit: int = 20) -> Table:
+def top_actors(
+    con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, limit: int = 20
+) -> Table:
     """The most active actors (country, else organisation) over both sides."""
     where, params = (flt or EventFilter()).where("e")
     sql = f"""
@@ -187,8 +202,9 @@ def top_actors(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
     return fetch(con, sql, [*params, int(limit)])
 
 
-def top_dyads(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
-              limit: int = 20) -> Table:
+def top_dyads(
+    con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, limit: int = 20
+) -> Table:
     """The most frequent directed dyads with their cooperation/conflict split."""
     where, params = (flt or EventFilter()).where("e")
     sql = f"""

@@ -78,12 +78,14 @@ def _periods(first: date, last: date, bucket: str) -> list[date]:
     return out
 
 
-def collect(con: duckdb.DuckDBPyConnection, flt: EventFilter,
-            options: ReportOptions) -> ReportData:
+def collect(con: duckdb.DuckDBPyConnection, flt: EventFilter, options: ReportOptions) -> ReportData:
     """Read the series, dyads, network and top events of the filtered events."""
     where, params = flt.where("e")
-    span = con.execute(f"SELECT min(day), max(day), count(*), count(DISTINCT article_id) "
-                       f"FROM events e WHERE {where}", params).fetchone()
+    span = con.execute(
+        f"SELECT min(day), max(day), count(*), count(DISTINCT article_id) "
+        f"FROM events e WHERE {where}",
+        params,
+    ).fetchone()
     first, last, n_events, n_articles = span if span else (None, None, 0, 0)
     bucket = options.period or choose_bucket(first, last)
     series = queries.aggregate(con, flt, bucket, "quad")
@@ -93,8 +95,9 @@ def collect(con: duckdb.DuckDBPyConnection, flt: EventFilter,
     bars = []
     if by_period:
         starts = sorted(by_period)
-        bars = [TimelineBar(p, by_period.get(p, {})) for p in _periods(starts[0], starts[-1],
-                                                                       bucket)]
+        bars = [
+            TimelineBar(p, by_period.get(p, {})) for p in _periods(starts[0], starts[-1], bucket)
+        ]
     dyads = queries.top_dyads(con, flt, options.top_dyads)
     actors = queries.top_actors(con, flt, options.network_actors)
     activity = {row["actor"]: row["events"] for row in actors.dicts()}
@@ -107,14 +110,19 @@ def collect(con: duckdb.DuckDBPyConnection, flt: EventFilter,
             counts[1] += row["conflict"]
     edges = [NetworkEdge(a, b, c[0], c[1]) for (a, b), c in pairs.items()]
     return ReportData(
-        bucket=bucket, bars=bars, dyads=dyads, activity=activity, edges=edges,
+        bucket=bucket,
+        bars=bars,
+        dyads=dyads,
+        activity=activity,
+        edges=edges,
         top_events=top_events(con, flt, options.top_events),
         totals={"events": n_events, "articles": n_articles, "first": first, "last": last},
     )
 
 
-def top_events(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int
-               ) -> list[dict[str, Any]]:
+def top_events(
+    con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int
+) -> list[dict[str, Any]]:
     """The most reported events (same day, dyad and CAMEO code counted once), then the
     strongest by |Goldstein| and confidence, with their article's text for highlighting."""
     where, params = flt.where("e")
@@ -141,8 +149,13 @@ def highlight_sentence(event: dict[str, Any]) -> str:
     if start < 0:
         return escape(sentence)
     end = start + len(trigger)
-    return (escape(sentence[:start]) + "<mark>" + escape(sentence[start:end]) + "</mark>"
-            + escape(sentence[end:]))
+    return (
+        escape(sentence[:start])
+        + "<mark>"
+        + escape(sentence[start:end])
+        + "</mark>"
+        + escape(sentence[end:])
+    )
 
 
 def _trigger_offset(event: dict[str, Any], sentence: str, trigger: str) -> int:
@@ -155,10 +168,9 @@ def _trigger_offset(event: dict[str, Any], sentence: str, trigger: str) -> int:
     if text and isinstance(start, int) and isinstance(end, int):
         # the last copy of the sentence that starts at or before the trigger
         sentence_at = text.rfind(sentence, 0, start + len(sentence)) if sentence else -1
-        if 0 <= sentence_at and end <= sentence_at + len(sentence) \
-                and text[start:end] == trigger:
+        if 0 <= sentence_at and end <= sentence_at + len(sentence) and text[start:end] == trigger:
             offset = start - sentence_at
-            if sentence[offset:offset + len(trigger)] == trigger:
+            if sentence[offset : offset + len(trigger)] == trigger:
                 return offset
     return sentence.find(trigger)
 
@@ -179,23 +191,25 @@ mark{background:#ffe58a;padding:0 1px}.q1{color:#3c8c43}.q2{color:#1b6e37}
 def render_html(data: ReportData, flt: EventFilter, options: ReportOptions) -> str:
     """The report page: inline CSS and SVG, every value from the store escaped."""
     totals = data.totals
-    span = (f"{totals['first']} to {totals['last']}" if totals.get("first") else "no dates")
+    span = f"{totals['first']} to {totals['last']}" if totals.get("first") else "no dates"
     parts = [
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
         f"<title>{escape(options.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{escape(options.title)}</h1>",
-        f"<p class=\"meta\">{totals.get('events', 0)} events from "
+        f'<p class="meta">{totals.get("events", 0)} events from '
         f"{totals.get('articles', 0)} articles, {escape(span)}. "
         f"{escape(describe_filter(flt))} Made by lagebild {escape(__version__)}.</p>",
         f"<h2>Timeline by quad class (per {escape(data.bucket)})</h2>",
         timeline_svg(data.bars, data.bucket),
-        "<h2>Top dyads</h2>", _dyad_table(data.dyads),
+        "<h2>Top dyads</h2>",
+        _dyad_table(data.dyads),
         "<h2>Actor network</h2>",
-        "<p class=\"meta\">Node size: events involving the actor. Edges: "
-        "<span class=\"q2\">green cooperation</span>, <span class=\"q4\">red conflict"
+        '<p class="meta">Node size: events involving the actor. Edges: '
+        '<span class="q2">green cooperation</span>, <span class="q4">red conflict'
         "</span>; width by the number of events.</p>",
         network_svg(data.activity, data.edges),
-        "<h2>Top events</h2>", _event_list(data.top_events),
+        "<h2>Top events</h2>",
+        _event_list(data.top_events),
         "</body></html>\n",
     ]
     return "".join(parts)
@@ -204,18 +218,26 @@ def render_html(data: ReportData, flt: EventFilter, options: ReportOptions) -> s
 def describe_filter(flt: EventFilter) -> str:
     """The active filters in words, for the report header."""
     pieces = []
-    for label, value in (("from", flt.date_from), ("to", flt.date_to),
-                         ("actor", ", ".join(flt.actors)), ("source", ", ".join(flt.sources)),
-                         ("target", ", ".join(flt.targets)),
-                         ("dyad", "–".join(flt.dyad) if flt.dyad else ""),
-                         ("type", ", ".join(flt.types)),
-                         ("quad", ", ".join(map(str, flt.quads))),
-                         ("language", ", ".join(flt.languages)), ("text", flt.text or ""),
-                         ("min. confidence", flt.min_confidence)):
+    for label, value in (
+        ("from", flt.date_from),
+        ("to", flt.date_to),
+        ("actor", ", ".join(flt.actors)),
+        ("source", ", ".join(flt.sources)),
+        ("target", ", ".join(flt.targets)),
+        ("dyad", "–".join(flt.dyad) if flt.dyad else ""),
+        ("type", ", ".join(flt.types)),
+        ("quad", ", ".join(map(str, flt.quads))),
+        ("language", ", ".join(flt.languages)),
+        ("text", flt.text or ""),
+        ("min. confidence", flt.min_confidence),
+    ):
         if value not in (None, ""):
             pieces.append(f"{label} {value}")
-    modal = ("negated and hypothetical events included" if flt.include_modal
-             else "negated and hypothetical events left out")
+    modal = (
+        "negated and hypothetical events included"
+        if flt.include_modal
+        else "negated and hypothetical events left out"
+    )
     return ("Filters: " + "; ".join(pieces) + ". " if pieces else "") + modal.capitalize() + "."
 
 
@@ -223,13 +245,15 @@ def _dyad_table(dyads: queries.Table) -> str:
     """The top dyads as an HTML table."""
     if not dyads.rows:
         return "<p>No dyads.</p>"
-    head = ("<table><tr><th>source</th><th>target</th><th>events</th><th>cooperation</th>"
-            "<th>conflict</th><th>Goldstein sum</th><th>Goldstein mean</th></tr>")
+    head = (
+        "<table><tr><th>source</th><th>target</th><th>events</th><th>cooperation</th>"
+        "<th>conflict</th><th>Goldstein sum</th><th>Goldstein mean</th></tr>"
+    )
     rows = [
         f"<tr><td>{escape(str(d['source_key']))}</td><td>{escape(str(d['target_key']))}</td>"
-        f"<td class=\"n\">{d['events']}</td><td class=\"n\">{d['cooperation']}</td>"
-        f"<td class=\"n\">{d['conflict']}</td><td class=\"n\">{d['goldstein_sum']:g}</td>"
-        f"<td class=\"n\">{d['goldstein_mean']:.2f}</td></tr>"
+        f'<td class="n">{d["events"]}</td><td class="n">{d["cooperation"]}</td>'
+        f'<td class="n">{d["conflict"]}</td><td class="n">{d["goldstein_sum"]:g}</td>'
+        f'<td class="n">{d["goldstein_mean"]:.2f}</td></tr>'
         for d in dyads.dicts()
     ]
     return head + "".join(rows) + "</table>"
@@ -247,24 +271,25 @@ def _event_list(events: list[dict[str, Any]]) -> str:
     """The top events: date, dyad, type, codes and the highlighted evidence sentence."""
     if not events:
         return "<p>No events.</p>"
-    head = ("<table><tr><th>date</th><th>event</th><th>evidence</th>"
-            "<th>reports</th></tr>")
+    head = "<table><tr><th>date</th><th>event</th><th>evidence</th><th>reports</th></tr>"
     rows = []
     for event in events:
         quad = int(event.get("quad_class") or 0)
         label = QUAD_STYLE.get(quad, ("", ""))[0]
         link = _article_link(event)
-        flags = "".join(f" <em>({name})</em>" for name in ("negated", "hypothetical")
-                        if event.get(name))
+        flags = "".join(
+            f" <em>({name})</em>" for name in ("negated", "hypothetical") if event.get(name)
+        )
         rows.append(
             f"<tr><td>{escape(str(event.get('day') or ''))}</td>"
-            f"<td>{_actor_label(event, 'source')} <b class=\"q{quad}\">"
+            f'<td>{_actor_label(event, "source")} <b class="q{quad}">'
             f"{escape(str(event.get('type')))}</b> {_actor_label(event, 'target')}{flags}"
-            f"<br><span class=\"src\">CAMEO {escape(str(event.get('cameo')))}, "
+            f'<br><span class="src">CAMEO {escape(str(event.get("cameo")))}, '
             f"{escape(label)}, Goldstein {event.get('goldstein')}, confidence "
             f"{event.get('confidence')}</span></td>"
-            f"<td>{highlight_sentence(event)}<br><span class=\"src\">{link}</span></td>"
-            f"<td class=\"n\">{event.get('reports', 1)}</td></tr>")
+            f'<td>{highlight_sentence(event)}<br><span class="src">{link}</span></td>'
+            f'<td class="n">{event.get("reports", 1)}</td></tr>'
+        )
     return head + "".join(rows) + "</table>"
 
 
@@ -273,21 +298,27 @@ def _article_link(event: dict[str, Any]) -> str:
     label = escape(str(event.get("article_title") or event.get("article_id")))
     url = str(event.get("article_url") or "")
     if url.startswith(("http://", "https://")):
-        return f"<a href=\"{escape(url, quote=True)}\">{label}</a>"
+        return f'<a href="{escape(url, quote=True)}">{label}</a>'
     return label
 
 
-def write_report(con: duckdb.DuckDBPyConnection, path: str | Path,
-                 flt: EventFilter | None = None, options: ReportOptions | None = None
-                 ) -> ReportData:
+def write_report(
+    con: duckdb.DuckDBPyConnection,
+    path: str | Path,
+    flt: EventFilter | None = None,
+    options: ReportOptions | None = None,
+) -> ReportData:
     """Write the HTML report (.html/.htm) or the timeline PNG (.png) of the filtered events."""
     target = Path(path)
     flt = flt or EventFilter()
     options = options or ReportOptions()
     suffix = target.suffix.lower()
     if suffix not in (".html", ".htm", ".png"):
-        raise StoreError("unknown report file type", str(target),
-                         "name it report.html (full report) or report.png (timeline)")
+        raise StoreError(
+            "unknown report file type",
+            str(target),
+            "name it report.html (full report) or report.png (timeline)",
+        )
     if not target.parent.exists():
         raise StoreError("the folder does not exist", str(target.parent), "create it first")
     data = collect(con, flt, options)
@@ -307,8 +338,11 @@ def write_timeline_png(data: ReportData, target: Path, title: str) -> None:
         import matplotlib.pyplot as plt
         from matplotlib.ticker import MaxNLocator
     except ImportError as exc:
-        raise StoreError("writing a PNG needs matplotlib", str(target),
-                         "pip install 'lagebild[report]', or write report.html") from exc
+        raise StoreError(
+            "writing a PNG needs matplotlib",
+            str(target),
+            "pip install 'lagebild[report]', or write report.html",
+        ) from exc
     from lagebild.store.charts import period_label
 
     figure, axes = plt.subplots(figsize=(11, 4.2), dpi=110)
@@ -317,8 +351,9 @@ def write_timeline_png(data: ReportData, target: Path, title: str) -> None:
     bottoms = [0] * len(data.bars)
     for quad, (label, colour) in QUAD_STYLE.items():
         heights = [bar.counts.get(quad, 0) for bar in data.bars]
-        axes.bar(positions, heights, bottom=bottoms, color=colour, width=0.8,
-                 label=f"{quad} {label}")
+        axes.bar(
+            positions, heights, bottom=bottoms, color=colour, width=0.8, label=f"{quad} {label}"
+        )
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
     step = max(1, len(labels) // 12 + (1 if len(labels) % 12 else 0))
     axes.set_xticks(positions[::step], labels[::step], rotation=0)

@@ -169,7 +169,12 @@ VIEW_SQL: tuple[str, ...] = (
 )
 
 VIEW_NAMES: tuple[str, ...] = (
-    "v_events", "v_daily", "v_weekly", "v_monthly", "v_top_actors", "v_top_dyads",
+    "v_events",
+    "v_daily",
+    "v_weekly",
+    "v_monthly",
+    "v_top_actors",
+    "v_top_dyads",
 )
 
 #: migrations[n] brings a store from schema version n-1 to n; each runs in one transaction

@@ -77,32 +77,47 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def event_row(record: dict[str, Any], article_date: date | None,
-              sentence_index: int | None) -> tuple[Any, ...]:
+def event_row(
+    record: dict[str, Any], article_date: date | None, sentence_index: int | None
+) -> tuple[Any, ...]:
     """Flatten one event record (the JSON contract) into an `events` row."""
     location = record.get("location") or None
     quote = record.get("quote") or None
     event_date = _as_date(record.get("date"))
     values: list[Any] = [
-        record["event_id"], global_event_number(record["event_id"]), record["article_id"],
-        record.get("language"), record.get("type"), record.get("cameo"),
-        record.get("quad_class"), record.get("goldstein"),
+        record["event_id"],
+        global_event_number(record["event_id"]),
+        record["article_id"],
+        record.get("language"),
+        record.get("type"),
+        record.get("cameo"),
+        record.get("quad_class"),
+        record.get("goldstein"),
     ]
     for side in ACTOR_SIDES:
         values.extend(_actor_values(record.get(side)))
-    values.extend([
-        event_date, event_date or article_date,
-        bool(record.get("negated")), bool(record.get("hypothetical")),
-        record.get("sentence"), sentence_index, record.get("trigger"),
-        record.get("char_start"), record.get("char_end"), record.get("confidence"),
-        record.get("mode"), record.get("context"),
-        json.dumps(location, ensure_ascii=False) if location else None,
-        location.get("name") if location else None,
-        location.get("country") if location else None,
-        _as_float(location.get("lat")) if location else None,
-        _as_float(location.get("lon")) if location else None,
-        json.dumps(quote, ensure_ascii=False) if quote else None,
-    ])
+    values.extend(
+        [
+            event_date,
+            event_date or article_date,
+            bool(record.get("negated")),
+            bool(record.get("hypothetical")),
+            record.get("sentence"),
+            sentence_index,
+            record.get("trigger"),
+            record.get("char_start"),
+            record.get("char_end"),
+            record.get("confidence"),
+            record.get("mode"),
+            record.get("context"),
+            json.dumps(location, ensure_ascii=False) if location else None,
+            location.get("name") if location else None,
+            location.get("country") if location else None,
+            _as_float(location.get("lat")) if location else None,
+            _as_float(location.get("lon")) if location else None,
+            json.dumps(quote, ensure_ascii=False) if quote else None,
+        ]
+    )
     return tuple(values)
 
 
@@ -114,17 +129,37 @@ def _as_float(value: Any) -> float | None:
         return None
 
 
-def article_rows(article: Article, records: list[dict[str, Any]], content_hash: str, *,
-                 sentence_starts: Sequence[int] | None = None, mentions: Sequence[Any] = (),
-                 quotes: Sequence[Any] = (), run_id: int | None = None,
-                 version: str = __version__, coded_at: datetime | None = None) -> ArticleRows:
+def article_rows(
+    article: Article,
+    records: list[dict[str, Any]],
+    content_hash: str,
+    *,
+    sentence_starts: Sequence[int] | None = None,
+    mentions: Sequence[Any] = (),
+    quotes: Sequence[Any] = (),
+    run_id: int | None = None,
+    version: str = __version__,
+    coded_at: datetime | None = None,
+) -> ArticleRows:
     """All rows of one article: its metadata, its events (as records), mentions and quotes."""
     coded_at = coded_at or datetime.now()
     rows = ArticleRows(
         article_id=article.id,
-        article=(article.id, article.url, article.title, article.source, article.date,
-                 article.language, content_hash, article.text, article.origin, version,
-                 coded_at, run_id, len(records)),
+        article=(
+            article.id,
+            article.url,
+            article.title,
+            article.source,
+            article.date,
+            article.language,
+            content_hash,
+            article.text,
+            article.origin,
+            version,
+            coded_at,
+            run_id,
+            len(records),
+        ),
     )
     for record in records:
         index = None
@@ -134,29 +169,55 @@ def article_rows(article: Article, records: list[dict[str, Any]], content_hash: 
         rows.events.append(event_row(record, article.date, index))
     for mention in mentions:
         actor = mention.actor
-        rows.mentions.append((
-            article.id, mention.start, mention.end, mention.text, mention.kind,
-            mention.entry, mention.role, bool(mention.attributive),
-            actor.name, actor.country, actor.org, actor.sector, actor.code,
-        ))
+        rows.mentions.append(
+            (
+                article.id,
+                mention.start,
+                mention.end,
+                mention.text,
+                mention.kind,
+                mention.entry,
+                mention.role,
+                bool(mention.attributive),
+                actor.name,
+                actor.country,
+                actor.org,
+                actor.sector,
+                actor.code,
+            )
+        )
     for quote in quotes:
         speaker: Actor | None = quote.speaker
-        rows.quotes.append((
-            article.id, quote.start, quote.end, quote.text,
-            *_actor_values(speaker.to_dict() if speaker else None),
-        ))
+        rows.quotes.append(
+            (
+                article.id,
+                quote.start,
+                quote.end,
+                quote.text,
+                *_actor_values(speaker.to_dict() if speaker else None),
+            )
+        )
     return rows
 
 
-def coded_article_rows(coded: CodedArticle, content_hash: str | None = None, *,
-                       run_id: int | None = None, version: str = __version__) -> ArticleRows:
+def coded_article_rows(
+    coded: CodedArticle,
+    content_hash: str | None = None,
+    *,
+    run_id: int | None = None,
+    version: str = __version__,
+) -> ArticleRows:
     """All rows of a pipeline result; `content_hash` is the hash of the input text."""
     article = coded.article
     return article_rows(
-        article, [event.to_record() for event in coded.events],
+        article,
+        [event.to_record() for event in coded.events],
         content_hash or article.content_hash(),
-        sentence_starts=[s.start for s in coded.sentences], mentions=list(coded.mentions),
-        quotes=list(coded.quotes), run_id=run_id, version=version,
+        sentence_starts=[s.start for s in coded.sentences],
+        mentions=list(coded.mentions),
+        quotes=list(coded.quotes),
+        run_id=run_id,
+        version=version,
     )
 
 
@@ -168,8 +229,15 @@ class BatchWriter:
     flight and batches commit in order. `add` and `flush` return the ids committed so far.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, batch_size: int = 64, *,
-                 max_seconds: float | None = None, background: bool = False) -> None:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        path: str,
+        batch_size: int = 64,
+        *,
+        max_seconds: float | None = None,
+        background: bool = False,
+    ) -> None:
         self.con = con
         self.path = path
         self.batch_size = max(1, batch_size)
@@ -179,8 +247,9 @@ class BatchWriter:
         self._replace: set[str] = set()
         self._first_queued = 0.0
         self._use_arrow = _arrow_available()
-        self._executor = (ThreadPoolExecutor(1, thread_name_prefix="lagebild-store")
-                          if background else None)
+        self._executor = (
+            ThreadPoolExecutor(1, thread_name_prefix="lagebild-store") if background else None
+        )
         self._in_flight: tuple[Future[None], list[str]] | None = None
 
     def __len__(self) -> int:
@@ -196,7 +265,8 @@ class BatchWriter:
             self._replace.add(rows.article_id)
         due = len(self._pending) >= self.batch_size or (
             self.max_seconds is not None
-            and time.monotonic() - self._first_queued >= self.max_seconds)
+            and time.monotonic() - self._first_queued >= self.max_seconds
+        )
         if due:
             committed += self.flush(wait=False)
         return committed
@@ -263,7 +333,8 @@ class BatchWriter:
         except (duckdb.Error, OSError) as exc:
             _rollback(con)
             raise StoreError(
-                f"could not write {len(batch)} article(s): {exc}", self.path,
+                f"could not write {len(batch)} article(s): {exc}",
+                self.path,
                 "nothing of this batch was stored; if the disk is full, free space and "
                 "run the same command again — stored articles are skipped",
             ) from exc
@@ -307,9 +378,15 @@ def _arrow_table(columns: tuple[tuple[str, str], ...], rows: list[tuple[Any, ...
     """Rows as a pyarrow Table with types that match the DuckDB columns."""
     import pyarrow as pa
 
-    types = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
-             "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(), "DATE": pa.date32(),
-             "TIMESTAMP": pa.timestamp("us")}
+    types = {
+        "VARCHAR": pa.string(),
+        "INTEGER": pa.int32(),
+        "BIGINT": pa.int64(),
+        "DOUBLE": pa.float64(),
+        "BOOLEAN": pa.bool_(),
+        "DATE": pa.date32(),
+        "TIMESTAMP": pa.timestamp("us"),
+    }
     arrays = []
     for position, (_name, sql_type) in enumerate(columns):
         arrow_type = types[sql_type.split()[0]]
