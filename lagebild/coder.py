@@ -29,6 +29,7 @@ from lagebild.modality import (
     is_hypothetical,
     is_negated,
     mark_governed,
+    verb_index,
 )
 from lagebild.ontology import SYMMETRIC_TYPES, lookup_cameo
 from lagebild.quotes import find_quotes
@@ -328,10 +329,57 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     events.extend(_insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
     _domestic_targets(events)
     _civilian_violence(events)
+    if any(t.lower in cues.border_words for t in tokens):
+        _border_buildup(events)
     events = _intent_events(events, tokens, clause_of, infos, ctx)
     events.extend(_claim_events(events, tokens, slots, clause_of, infos, sent, ctx))
+    events.extend(_sourced_claims(events, tokens, slots, sent, ctx))
     events.extend(_conditional_threats(events, tokens, slots, infos, sent, ctx))
     return _dedupe(events)
+
+
+def _sourced_claims(
+    events: list[Event], tokens: list, slots: list[Slot], sent: Sentence, ctx: ArticleContext
+) -> list[Event]:
+    """ "Nach Darstellung Moskaus soll die ukrainische Armee ... angegriffen haben": a claim
+    framed as such (soll, allegedly) with its source in a phrase is an ACCUSE too."""
+    cues = ctx.cues
+    if not any(t.lower in cues.claim_markers for t in tokens):
+        return []
+    speaker = next(
+        (
+            s
+            for s in slots
+            if _political(s.actor)
+            and s.kind != "place"
+            and any(t.lower in cues.reporting_nouns for t in tokens[max(0, s.start - 3) : s.start])
+        ),
+        None,
+    )
+    if speaker is None:
+        return []
+    out = []
+    for e in events:
+        if e.quad_class != 4 or e.negated or e.source is None:
+            continue
+        if e.source.key() == speaker.actor.key():
+            continue
+        e.hypothetical = True
+        trig = TriggerMatch(_synthetic_entry("112"), speaker.start, speaker.end, noun=False)
+        out.append(
+            _event(
+                trig,
+                speaker.actor,
+                e.source,
+                sent,
+                ctx,
+                False,
+                False,
+                find_dates(sent.text, ctx.lang, ctx.article.date),
+                tokens,
+            )
+        )
+    return out
 
 
 #: the THREATEN code for what the speaker would do
@@ -350,14 +398,7 @@ def _conditional_threats(
     would be met with sanctions, Harris said" -> THREATEN USA->RUS."""
     cues = ctx.cues
     for info in infos:
-        verb = next(
-            (
-                i
-                for i in range(info.lo, info.hi)
-                if tokens[i].lemma.lower() in cues.reporting_lemmas
-            ),
-            None,
-        )
+        verb = verb_index(info, tokens, cues.reporting_lemmas)
         if verb is None:
             continue
         speaker = _clause_subject(slots, info, cues)
@@ -406,7 +447,7 @@ def _conditional_threats(
 
 
 #: types whose missing target is the source's own state: repression at home, protest at home
-DOMESTIC_TYPES = {"COERCE": "CVL", "PROTEST": "GOV"}
+DOMESTIC_TYPES = {"COERCE": "CVL", "PROTEST": "GOV", "CONCEDE": "CVL"}
 
 
 #: words linking a role noun to the state it serves: "die Regierung in Kiew", "officials of"
@@ -463,6 +504,15 @@ def _civilian_violence(events: list[Event]) -> None:
             e.mode, e.context = code.mode, code.context
 
 
+def _border_buildup(events: list[Event]) -> None:
+    """Troops sent to a border are a build-up (MOBILIZE 154), not aid to a recipient."""
+    code = lookup_cameo("154")
+    for e in events:
+        if e.type == "AID":
+            e.type, e.cameo, e.quad_class, e.goldstein = "MOBILIZE", code.code, 4, code.goldstein
+            e.mode, e.context = code.mode, code.context
+
+
 def _event_clause(e: Event, tokens: list, clause_of: list[int]) -> int:
     """The clause an event's trigger stands in."""
     return clause_of_pos(e.char_start, tokens, clause_of)
@@ -491,6 +541,20 @@ def _intent_events(
                 or (info.governor == "intent" and bool(info.governor_lemmas & cues.announce_lemmas))
             )
         )
+        if (
+            info is not None
+            and info.governed
+            and info.governor == "intent"
+            and info.governor_lemmas & cues.announce_strict
+            and not e.negated
+            and e.quad_class == 4
+            and e.type in THREAT_CODES
+        ):
+            # "kündigte an, alle Schiffe ... ins Visier zu nehmen": an announced attack
+            code = lookup_cameo(THREAT_CODES[e.type])
+            e.type, e.cameo, e.quad_class = "THREATEN", code.code, 3
+            e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+            e.hypothetical = False
         # "Peking sei zu Gesprächen bereit", "ready to meet": an intent to meet
         ready = info is not None and e.type == "CONSULT" and bool(info.words & cues.readiness)
         if (announced or ready) and not e.negated and e.type in ("RETREAT", "CONSULT"):
@@ -529,14 +593,7 @@ def _claim_events(
     cues = ctx.cues
     out: list[Event] = []
     for c, info in enumerate(infos):
-        verb = next(
-            (
-                i
-                for i in range(info.lo, info.hi)
-                if tokens[i].lemma.lower() in cues.reporting_lemmas
-            ),
-            None,
-        )
+        verb = verb_index(info, tokens, cues.reporting_lemmas)
         if verb is None or info.first_word in cues.attribution_openers:
             continue
         speaker = _clause_subject(slots, info, cues)

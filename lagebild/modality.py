@@ -7,7 +7,7 @@ the complement of THREATEN/AGREE/SUPPORT do not make the speech act hypothetical
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lagebild.cues import Cues
 from lagebild.schema import Token
@@ -39,6 +39,8 @@ class ClauseInfo:
     governor: str | None = None
     #: lemmas of the governing clause ("ankündigen", "vereinbaren")
     governor_lemmas: frozenset[str] = frozenset()
+    #: joined separable verbs of the clause and their token ("mitteilen": 2)
+    joined: dict[str, int] = field(default_factory=dict)
 
 
 def clause_infos(tokens: list[Token], clause_of: list[int], cues: Cues) -> list[ClauseInfo]:
@@ -51,17 +53,45 @@ def clause_infos(tokens: list[Token], clause_of: list[int], cues: Cues) -> list[
             continue
         words = [tokens[i].lower for i in idx]
         first = next((w for w in words if w.isalpha()), "")
+        joined = _joined_verbs(tokens, idx, cues)
         infos.append(
             ClauseInfo(
                 idx[0],
                 idx[-1] + 1,
                 frozenset(words),
-                frozenset(tokens[i].lemma.lower() for i in idx),
+                frozenset(tokens[i].lemma.lower() for i in idx) | frozenset(joined),
                 conditional=first in cues.conditional_conj,
                 first_word=first,
+                joined=joined,
             )
         )
     return infos
+
+
+def _joined_verbs(tokens: list[Token], idx: list[int], cues: Cues) -> dict[str, int]:
+    """German separable verbs of a clause with their particle: "teilte ... mit" ->
+    {"mitteilen": i}, so cue lists of whole verbs (reporting, intent) find them."""
+    if not cues.separable_particles:
+        return {}
+    last = idx[-1]
+    while last > idx[0] and not tokens[last].text[:1].isalpha():
+        last -= 1
+    particle = tokens[last].lower
+    if particle not in cues.separable_particles:
+        return {}
+    return {
+        particle + tokens[i].lemma.lower(): i
+        for i in idx
+        if i < last and tokens[i].text.islower() and tokens[i].text.isalpha()
+    }
+
+
+def verb_index(info: ClauseInfo, tokens: list[Token], lemmas: frozenset[str]) -> int | None:
+    """The token of the clause whose (joined) lemma is in `lemmas`, or None."""
+    for i in range(info.lo, info.hi):
+        if tokens[i].lemma.lower() in lemmas:
+            return i
+    return next((i for verb, i in info.joined.items() if verb in lemmas), None)
 
 
 def _has_negation(tokens: list[Token], lo: int, hi: int, cues: Cues) -> bool:

@@ -156,28 +156,39 @@ def _find_particle(
     tokens: list[Token], i: int, clause_end: int, particle: str, cues: Cues
 ) -> int | None:
     """Index of `particle` closing the clause after verb i, or None. The search crosses an
-    apposition ("lieferte den Financier, Félicien Kabuga, an das Tribunal aus") but stops
-    at a subordinate or coordinated clause."""
+    apposition ("lieferte den Financier, Félicien Kabuga, an das Tribunal aus") and a
+    relative clause ("lieferte einen Ukrainer, der ..., an Deutschland aus") but stops at
+    a subordinate or coordinated clause."""
     del clause_end
-    for j in range(i + 1, len(tokens)):
+    n = len(tokens)
+    j = i + 1
+    while j < n:
         low = tokens[j].lower
         if low == particle and _is_clause_end(tokens, j, cues):
             return j
-        prev = tokens[j - 1].lower
-        if low in cues.complementizers and prev in cues.clause_punct:
-            return None
-        if (
-            (low in cues.coordinators or low in cues.clause_breakers)
-            and j + 1 < len(tokens)
-            and tokens[j + 1].text[:1].islower()
-            and tokens[j + 1].lower not in cues.determiners
-            and tokens[j + 1].lower not in cues.prepositions
-        ):
-            return None
-        if low in cues.clause_punct and j + 1 < len(tokens) and tokens[j + 1].text[:1].islower():
-            return None
         if low in (".", "!", "?"):
             return None
+        if low in cues.complementizers and tokens[j - 1].lower in cues.clause_punct:
+            return None
+        nxt = tokens[j + 1] if j + 1 < n else None
+        if (
+            (low in cues.coordinators or low in cues.clause_breakers)
+            and nxt is not None
+            and nxt.text[:1].islower()
+            and nxt.lower not in cues.determiners
+            and nxt.lower not in cues.prepositions
+        ):
+            return None
+        if low in cues.clause_punct and nxt is not None and nxt.text[:1].islower():
+            if nxt.lower in cues.relative_pronouns:
+                close = next((k for k in range(j + 2, n) if tokens[k].lower == ","), None)
+                if close is None:
+                    return None
+                j = close + 1
+                continue
+            if nxt.lower not in cues.prepositions and nxt.lower not in cues.determiners:
+                return None
+        j += 1
     return None
 
 
