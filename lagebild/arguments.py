@@ -119,11 +119,22 @@ def segment_clauses(
 
 
 def _opens_clause(tokens: list[Token], j: int, cues: Cues, starts: set[int]) -> bool:
-    """After "und"/"and": a lowercase non-determiner word that starts no mention opens a clause."""
+    """After "und"/"and": a verb opens a clause. German: a lowercase word that is no
+    determiner and starts no mention; English: an inflected verb form ("and withdrew"),
+    not a noun ("supplies and fuel")."""
     tok = tokens[j]
     if j in starts or tok.lower in cues.determiners or tok.lower in cues.prepositions:
         return False
-    return tok.text[:1].islower()
+    if not tok.text[:1].islower():
+        return False
+    if cues.lang == "de":
+        return True
+    return tok.lemma.lower() != tok.lower and not tok.lower.endswith("s")
+
+
+def _demonym_like(word: str) -> bool:
+    """An English adjective of nationality ("Kurdish", "Israeli", "Iranian")."""
+    return word.endswith(("ish", "ian", "ese", "an", "i"))
 
 
 def build_slots(tokens: list[Token], mentions: list[Mention], cues: Cues) -> list[Slot]:
@@ -160,11 +171,11 @@ def _mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
         if low in cues.object_determiners:
             slot.objdet = True
         if low in cues.determiners or (
-            tokens[k].text.islower()
+            skipped < 2
             and low.isalpha()
-            and skipped < 2
             and low not in cues.coordinators
-            and cues.lang == "de"
+            and (tokens[k].text.islower() or (cues.lang != "de" and _demonym_like(low)))
+            and (cues.lang == "de" or low not in cues.reporting_lemmas)
         ):
             k -= 1
             skipped += 1

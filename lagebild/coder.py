@@ -251,7 +251,9 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     ctx.location = _location(slots, tokens, ctx)
     _fill_role_countries(slots, tokens, ctx)
     clause_of = segment_clauses(tokens, cues, {s.start for s in slots}, list_joints(slots))
-    triggers = match_triggers(tokens, clause_of, ctx.lang)
+    inside = {i for s in slots if s.kind != "place" for i in range(s.start, s.end)}
+    # a word inside an actor's name is no trigger ("International Monetary Fund")
+    triggers = [t for t in match_triggers(tokens, clause_of, ctx.lang) if t.index not in inside]
     if not triggers:
         return []
     infos = clause_infos(tokens, clause_of, cues)

@@ -270,6 +270,18 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                 # one entry serves "Treffen" (noun) and "trafen" (verb): the capital decides
                 match.noun = _is_german_noun(tok, i)
             out.append(match)
+    if lang != "de":
+        # "coordinated sanctions", "detained journalists": an -ed form right before another
+        # trigger or a plural noun is an adjective
+        out = [
+            m
+            for m in out
+            if not (
+                tokens[m.index].lower.endswith("ed")
+                and not m.covered
+                and any(o.index == m.index + 1 and o.noun for o in out)
+            )
+        ]
     return out
 
 
@@ -326,6 +338,32 @@ def _word_matches(tok: Token, word: str) -> bool:
     return tok.lower == word or tok.lemma.lower() == word
 
 
+_EN_AUXILIARIES = frozenset(
+    {
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "did",
+        "does",
+        "do",
+        "to",
+    }
+)
 _EN_ADJ_SUFFIXES = (
     "al",
     "ive",
@@ -395,33 +433,68 @@ _EN_ADJECTIVES = frozenset(
 
 
 def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
-    """English has no capital nouns: walk back over adjectives; a determiner, preposition,
-    possessive or number before them marks a noun ("with swift and severe sanctions")."""
+    """English has no capital nouns: walk back over adjectives and noun adjuncts; a
+    determiner, preposition, possessive or number before them marks a noun ("with swift and
+    severe sanctions", "a state visit", "the Hamas attack"). Past forms in -ed are verbs."""
     tok = tokens[i]
+    if tok.lower.endswith("ed") and len(tok.lower) > 4:
+        return False
+    if tok.lemma.lower() != tok.lower and not tok.lower.endswith(("s", "ing")):
+        return False  # an irregular past form: "struck", "sent", "held"
     if tok.lower.endswith(("tion", "sion", "ment", "ance", "ence")):
         return True
     if i == 0:
         nxt = tokens[1].lower if len(tokens) > 1 else ""
         return nxt in ("were", "are", "was", "is", "have", "has", "had", "between", "with", "on")
     j = i - 1
-    steps = 0
-    while j >= 0 and steps < 5:
-        w = tokens[j].lower
+    lower_words = upper_words = 0
+    demonym = False
+    while j >= 0 and j >= i - 5:
+        t = tokens[j]
+        w = t.lower
+        if w in cues.determiners or w in cues.prepositions or w in cues.possessives:
+            break
         if (
             w in ("and", ",", "-")
             or w in _EN_ADJECTIVES
-            or (w.isalpha() and w.endswith(_EN_ADJ_SUFFIXES) and tokens[j].text.islower())
+            or (w.isalpha() and t.text.islower() and w.endswith(_EN_ADJ_SUFFIXES))
         ):
             j -= 1
-            steps += 1
+            continue
+        if w in _EN_AUXILIARIES:
+            return False  # "was hit", "has attacked", "will meet"
+        if (
+            t.text.islower()
+            and w.isalpha()
+            and lower_words < 2
+            and not w.endswith("s")
+            and w not in cues.future_aux
+        ):
+            lower_words += 1  # a noun adjunct: "a state visit", "a video call"
+            j -= 1
+            continue
+        if t.text[:1].isupper() and upper_words < 2:
+            upper_words += 1
+            demonym = demonym or w.endswith(("ish", "ian", "ese", "i"))
+            j -= 1
             continue
         break
     if j < 0:
-        return steps > 0
+        return demonym and lower_words == 0
     w = tokens[j].lower
-    if w in cues.determiners or w in cues.prepositions or w in cues.possessives:
-        return True
-    if w in ("'s", "’s", "any", "no", "of") or w[:1].isdigit():
-        return True
-    # an actor adjective right before ("Russian attacks", "US strikes") makes a noun phrase
-    return steps > 0 and tokens[j + 1].text[:1].isupper()
+    if w == cues.infinitive_marker and j == i - 1:
+        return False  # "to meet"
+    nominal = (
+        w in cues.determiners
+        or w in cues.prepositions
+        or w in cues.possessives
+        or w in ("'s", "’s", "any", "no", "of")
+        or w[:1].isdigit()
+        or (demonym and lower_words == 0)
+    )
+    if nominal and upper_words and i + 1 < len(tokens):
+        # "The European Union cut seven banks off": a verb takes an object right after it
+        nxt = tokens[i + 1]
+        if nxt.lower in cues.determiners or nxt.text[:1].isupper() or nxt.lower[:1].isdigit():
+            return False
+    return nominal
