@@ -249,8 +249,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     slots.extend(_anaphora_slots(sent, slots, ctx))
     slots.sort(key=lambda s: s.start)
     ctx.location = _location(slots, tokens, ctx)
-    _fill_role_countries(slots, tokens, ctx)
     clause_of = segment_clauses(tokens, cues, {s.start for s in slots}, list_joints(slots))
+    _fill_role_countries(slots, tokens, clause_of, ctx)
     inside = {i for s in slots if s.kind != "place" for i in range(s.start, s.end)}
     # a word inside an actor's name is no trigger ("International Monetary Fund")
     triggers = [t for t in match_triggers(tokens, clause_of, ctx.lang) if t.index not in inside]
@@ -362,7 +362,7 @@ def _sourced_claims(
         return []
     out = []
     for e in events:
-        if e.quad_class != 4 or e.negated or e.source is None:
+        if e.quad_class != 4 or e.negated or e.hypothetical or e.source is None:
             continue
         if e.source.key() == speaker.actor.key():
             continue
@@ -399,6 +399,11 @@ def _conditional_threats(
     """A speaker saying what it would do if another acted is a threat: "Any Russian invasion
     would be met with sanctions, Harris said" -> THREATEN USA->RUS."""
     cues = ctx.cues
+    conditional = any(i.conditional for i in infos) or any(
+        t.lower in cues.hypothetical or t.lower in cues.hypothetical_np for t in tokens
+    )
+    if not conditional:
+        return []
     for info in infos:
         verb = verb_index(info, tokens, cues.reporting_lemmas)
         if verb is None:
@@ -456,9 +461,11 @@ DOMESTIC_TYPES = {"COERCE": "CVL", "PROTEST": "GOV", "CONCEDE": "CVL"}
 ROLE_LINKS = frozenset({"in", "aus", "of", "from"})
 
 
-def _fill_role_countries(slots: list[Slot], tokens: list, ctx: ArticleContext) -> None:
-    """Give role nouns with no country one: "die Regierung in Kiew", "Regierung Sri Lankas",
-    "officials in Beijing", else the place the sentence is located in."""
+def _fill_role_countries(
+    slots: list[Slot], tokens: list, clause_of: list[int], ctx: ArticleContext
+) -> None:
+    """Give role nouns with no country one: "die Regierung in Kiew", "Soldaten der
+    Bundeswehr", "officials in Beijing", else a place named in the same clause."""
     cues = ctx.cues
     for s in list(slots):
         a = s.actor
@@ -467,20 +474,35 @@ def _fill_role_countries(slots: list[Slot], tokens: list, ctx: ArticleContext) -
         nxt = next((o for o in slots if o.start >= s.end and o.start - s.end <= 2), None)
         if (
             nxt is not None
-            and nxt.actor.country
-            and nxt.kind in ("place", "metonym", "country")
+            and (nxt.actor.country or nxt.actor.org)
             and not nxt.attributive
+            and nxt.kind != "demonym"
         ):
             gap = [t.lower for t in tokens[s.end : nxt.start]]
-            if all(w in ("in", "aus", "of", "from") or w in cues.determiners for w in gap) and (
-                not gap or gap[0] in ("in", "aus", "of", "from")
-            ):
-                s.actor = Actor(a.text, a.name, nxt.actor.country, None, a.sector)
+            genitive = cues.lang == "de" and gap in ([], ["der"], ["des"])
+            linked = (
+                bool(gap)
+                and gap[0] in ROLE_LINKS
+                and all(w in ROLE_LINKS or w in cues.determiners for w in gap)
+            )
+            if genitive or linked:
+                s.actor = Actor(a.text, a.name, nxt.actor.country, nxt.actor.org, a.sector)
                 s.coord.extend(c for c in nxt.coord if c not in s.coord)
                 slots.remove(nxt)
                 continue
-        if ctx.location and ctx.location.get("country"):
-            s.actor = Actor(a.text, a.name, ctx.location["country"], None, a.sector)
+        place = next(
+            (
+                o
+                for o in slots
+                if o.kind in ("place", "country", "metonym")
+                and o.prep in cues.location_preps
+                and o.actor.country
+                and clause_of[o.start] == clause_of[s.start]
+            ),
+            None,
+        )
+        if place is not None:
+            s.actor = Actor(a.text, a.name, place.actor.country, None, a.sector)
 
 
 def _domestic_targets(events: list[Event]) -> None:
@@ -615,7 +637,12 @@ def _claim_events(
             if not comp:
                 continue
         for e in events:
-            if _event_clause(e, tokens, clause_of) not in comp or e.quad_class != 4 or e.negated:
+            if (
+                _event_clause(e, tokens, clause_of) not in comp
+                or e.quad_class != 4
+                or e.negated
+                or e.hypothetical
+            ):
                 continue
             if e.source is None or e.source.key() == speaker.actor.key():
                 continue
@@ -778,6 +805,7 @@ def _make_events(
             and t_actor.sector
             and s_actor is not None
             and s_actor.country
+            and not symmetric
         ):
             # an unnamed group acted upon ("prisoners", "Demonstranten") is the source's own
             t_actor = Actor(t_actor.text, t_actor.name, s_actor.country, None, t_actor.sector)

@@ -210,7 +210,7 @@ def mark_governed(
             governor = "deny"
         elif own and any(t.type in GOVERNING_TYPES for t in own):
             governor = next(t.type for t in own if t.type in GOVERNING_TYPES)
-        elif info.lemmas & (cues.intent_lemmas | cues.announce_lemmas):
+        elif info.lemmas & (cues.intent_lemmas | cues.announce_lemmas | cues.insist_lemmas):
             governor = "intent"
         else:
             governor = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lagebild.schema import Mention, Quote, Sentence
+from lagebild.schema import Actor, Mention, Quote, Sentence
 
 _QUOTE_RE = re.compile(r"„([^“”\"]{3,}?)[“”\"]|“([^”]{3,}?)”|»([^«]{3,}?)«|\"([^\"]{3,}?)\"", re.S)
 #: kinds of mention that can be a speaker
@@ -36,6 +36,37 @@ def find_quotes(
             for x in mentions
             if m.end() <= x.start < hi and x.kind in _SPEAKER_KINDS and not x.attributive
         ]
-        speaker = before[-1].actor if before else (after[0].actor if after else None)
+        speaker = _best_speaker(before[::-1] or after, text)
         quotes.append(Quote(text=text[start:end], start=start, end=end, speaker=speaker))
     return quotes
+
+
+#: who is likelier the speaker when several actors stand before a quote
+_SPEAKER_RANK = {
+    "person": 0,
+    "role": 1,
+    "institution": 2,
+    "org": 2,
+    "group": 2,
+    "country": 3,
+    "metonym": 3,
+}
+
+
+def _best_speaker(candidates: list[Mention], text: str) -> Actor | None:
+    """The speaker among mentions nearest first: a person before a role before a body
+    before a state. Places after "in"/"aus" and the media addressed ("told reporters") are
+    taken only when nothing else names a state ("Erklärung des Ministeriums aus Moskau")."""
+    named = [m for m in candidates if m.actor.country or m.actor.org]
+    direct = [m for m in named if m.actor.sector != "MED" and not _after_place_prep(m, text)]
+    pool = direct or named
+    if not pool:
+        return None
+    best = min(pool, key=lambda m: _SPEAKER_RANK.get(m.kind, 4))
+    return best.actor
+
+
+def _after_place_prep(m: Mention, text: str) -> bool:
+    """Whether a locative preposition stands right before the mention ("in Berlin")."""
+    before = text[max(0, m.start - 5):m.start].lower().split()
+    return bool(before) and before[-1] in ("in", "aus", "im", "nach", "at", "from", "to")

@@ -18,6 +18,7 @@ from lagebild.errors import LagebildError
 COMMAND_MODULES: tuple[str, ...] = (
     "extract",
     "actors",
+    "quotes",
     "eval",
     "ingest",
     "query",
