@@ -32,6 +32,7 @@ from lagebild.modality import (
     verb_index,
 )
 from lagebild.ontology import SYMMETRIC_TYPES, lookup_cameo
+from lagebild.magnitudes import attach_magnitudes, find_magnitudes
 from lagebild.quotes import find_quotes
 from lagebild.schema import Actor, Article, Event, Mention, Quote, Sentence
 from lagebild.text import split_sentences
@@ -40,6 +41,8 @@ from lagebild.triggers import TriggerMatch, match_triggers
 if TYPE_CHECKING:
     from lagebild.pipeline import CodedArticle, ExtractOptions
 
+#: types that carry magnitudes (size, dead, injured)
+MAGNITUDE_TYPES = frozenset({"MOBILIZE", "PROTEST", "AID", "COERCE", "ASSAULT"})
 #: joint acts that need a counterpart: a visit to a bakery is no CONSULT
 COUNTERPART_TYPES = frozenset({"CONSULT", "COOPERATE"})
 #: types whose target may stand in the complement ("warnte, dass jede russische Invasion ...")
@@ -337,7 +340,22 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     events.extend(_claim_events(events, tokens, slots, clause_of, infos, sent, ctx))
     events.extend(_sourced_claims(events, tokens, slots, sent, ctx))
     events.extend(_conditional_threats(events, tokens, slots, infos, sent, ctx))
-    return _dedupe(events)
+    events = _dedupe(events)
+    _attach_magnitudes(events, sent, ctx.lang)
+    return events
+
+
+def _attach_magnitudes(events: list[Event], sent: Sentence, lang: str) -> None:
+    """PLOVER magnitudes: how many troops or protesters (size), dead and injured."""
+    if not any(e.type in MAGNITUDE_TYPES for e in events):
+        return
+    mags = find_magnitudes(sent.text, lang)
+    if not mags:
+        return
+    for e in events:
+        if e.type in MAGNITUDE_TYPES:
+            for name, value in attach_magnitudes(e.type, mags, e.char_start - sent.start).items():
+                setattr(e, name, value)
 
 
 def _sourced_claims(

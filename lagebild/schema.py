@@ -33,7 +33,9 @@ EVENT_FIELDS: tuple[str, ...] = (
     "confidence",
 )
 #: Optional fields, written only when set.
-EVENT_OPTIONAL_FIELDS: tuple[str, ...] = ("mode", "context", "location", "quote")
+EVENT_OPTIONAL_FIELDS: tuple[str, ...] = (
+    "mode", "context", "location", "quote", "size", "dead", "injured",
+)
 
 ACTOR_FIELDS: tuple[str, ...] = ("text", "name", "country", "org", "sector", "code")
 
@@ -174,6 +176,10 @@ class Event:
     context: str | None = None
     location: dict[str, Any] | None = None
     quote: Quote | None = None
+    #: PLOVER magnitudes: people involved (troops, protesters), killed, injured
+    size: int | None = None
+    dead: int | None = None
+    injured: int | None = None
 
     def __post_init__(self) -> None:
         if not self.event_id:
@@ -216,6 +222,10 @@ class Event:
             rec["location"] = self.location
         if self.quote:
             rec["quote"] = self.quote.to_dict()
+        for name in ("size", "dead", "injured"):
+            value = getattr(self, name)
+            if value is not None:
+                rec[name] = value
         return rec
 
 
