@@ -92,6 +92,7 @@ def segment_clauses(
             and tokens[i + 1].lower not in cues.prepositions
             and (i + 1) not in starts
             and tokens[i + 1].lemma.lower() == tokens[i + 1].lower
+            and tokens[i + 1].lower not in cues.infinitive_false
         ):
             c += 1  # "agreed to step down": the infinitive is the complement
         elif (
@@ -414,6 +415,8 @@ def _pick_target(
     if passive:
         blocked = blocked | cues.agent_preps
     ranks = [
+        [s for s in in_clause if passive and s.attributive and s.prep is None and _named(s)
+         and s.end <= i and s is not source and not plain],
         [s for s in plain if ok(s) and _named(s) and s.objdet],
         [s for s in plain if ok(s) and _named(s)],
         [
@@ -455,6 +458,8 @@ def _pick_target(
             and trig.type in LOCATED_TYPES
             and not s.attributive
         ],
+        [s for s in in_clause if ok(s) and s.prep in ("of", "von") and _named(s)
+         and not s.attributive and trig.type not in ("CONSULT", "AGREE", "COOPERATE")],
         [s for s in plain if ok(s)],
     ]
     for rank in ranks:

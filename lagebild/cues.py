@@ -41,6 +41,7 @@ class Cues:
     reporting_nouns: frozenset[str]
     announce_strict: frozenset[str]
     border_words: frozenset[str]
+    infinitive_false: frozenset[str]
     group_anaphora: tuple[str, ...]
     subject_pronouns: frozenset[str]
     first_person_plural: frozenset[str]
