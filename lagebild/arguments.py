@@ -530,7 +530,7 @@ def _nominal_arguments(
             target = s
         elif s.prep == "of" and target is None and trig.entry.cameo.quad_class not in (1,):
             target = s
-    if target is None and trig.type in LOCATED_TYPES:
+    if target is None and (trig.type in LOCATED_TYPES or trig.type == "CONSULT"):
         target = next(
             (
                 s

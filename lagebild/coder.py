@@ -23,6 +23,7 @@ from lagebild.cues import Cues, load_cues
 from lagebild.dates import DateMention, find_dates
 from lagebild.errors import UnsupportedLanguageError
 from lagebild.lang import available_languages
+from lagebild.magnitudes import attach_magnitudes, find_magnitudes
 from lagebild.modality import (
     ClauseInfo,
     clause_infos,
@@ -32,7 +33,6 @@ from lagebild.modality import (
     verb_index,
 )
 from lagebild.ontology import SYMMETRIC_TYPES, lookup_cameo
-from lagebild.magnitudes import attach_magnitudes, find_magnitudes
 from lagebild.quotes import find_quotes
 from lagebild.schema import Actor, Article, Event, Mention, Quote, Sentence
 from lagebild.text import split_sentences
@@ -340,9 +340,29 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     events.extend(_claim_events(events, tokens, slots, clause_of, infos, sent, ctx))
     events.extend(_sourced_claims(events, tokens, slots, sent, ctx))
     events.extend(_conditional_threats(events, tokens, slots, infos, sent, ctx))
+    _reaction_targets(events, tokens, clause_of)
     events = _dedupe(events)
     _attach_magnitudes(events, sent, ctx.lang)
     return events
+
+
+#: verbal reactions whose object may be another act ("verurteilte den russischen Angriff")
+REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+
+
+def _reaction_targets(events: list[Event], tokens: list, clause_of: list[int]) -> None:
+    """A reaction to an act named by a noun in the same clause is aimed at the act's author:
+    "prangerte die russischen Drohnenangriffe an" -> ACCUSE ... -> RUS."""
+    for e in events:
+        if e.type not in REACTION_TYPES or e.source is None:
+            continue
+        c = _event_clause(e, tokens, clause_of)
+        acts = [o for o in events if o is not e and o.source is not None
+                and o.char_start > e.char_start and _event_clause(o, tokens, clause_of) == c
+                and o.source.key() != e.source.key()]
+        if acts and (e.target is None or (acts[0].target is not None
+                                          and e.target.key() == acts[0].target.key())):
+            e.target = acts[0].source
 
 
 def _attach_magnitudes(events: list[Event], sent: Sentence, lang: str) -> None:
