@@ -68,6 +68,8 @@ class ArticleContext:
     places: dict[int, object] = field(default_factory=dict)
     #: where the current sentence's events happened
     location: dict | None = None  # type: ignore[type-arg]
+    #: the author of the latest asserted event of each type ("den Angriff" refers back)
+    recent: dict[str, Actor] = field(default_factory=dict)
 
 
 def resolve_language(article: Article, options: ExtractOptions, text: str) -> str:
@@ -266,6 +268,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     dates = find_dates(sent.text, ctx.lang, ctx.article.date)
     subjects = [_clause_subject(slots, info, cues) for info in infos]
     events: list[Event] = []
+    back_refs: list[tuple[int, Actor]] = []
     for trig in triggers:
         c = clause_of[trig.index]
         inherited = _inherited_subject(c, infos, subjects, tokens, cues, slots)
@@ -286,7 +289,11 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         if trig.noun and not sources and trig.type == "PROTEST" and ctx.location:
             sources = [_located_civilians(ctx, tokens[trig.index].text, trig.index)]
         if trig.noun and not main_noun and not sources:
-            continue  # the object of another trigger's verb, with no actor of its own
+            # the object of another trigger's verb, with no actor of its own: it may name an
+            # act reported before ("Die EU verurteilte den Angriff")
+            if trig.type in ctx.recent:
+                back_refs.append((c, ctx.recent[trig.type]))
+            continue
         if trig.noun and any(v.type == trig.type for v in verbs_in_clause):
             continue  # "verhängte Sanktionen": the verb's event already says it
         if (
@@ -340,8 +347,11 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     events.extend(_claim_events(events, tokens, slots, clause_of, infos, sent, ctx))
     events.extend(_sourced_claims(events, tokens, slots, sent, ctx))
     events.extend(_conditional_threats(events, tokens, slots, infos, sent, ctx))
-    _reaction_targets(events, tokens, clause_of)
+    _reaction_targets(events, tokens, clause_of, back_refs)
     events = _dedupe(events)
+    for e in events:
+        if e.source is not None and not e.negated and not e.hypothetical:
+            ctx.recent[e.type] = e.source
     _attach_magnitudes(events, sent, ctx.lang)
     return events
 
@@ -350,13 +360,22 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 
 
-def _reaction_targets(events: list[Event], tokens: list, clause_of: list[int]) -> None:
+def _reaction_targets(
+    events: list[Event], tokens: list, clause_of: list[int],
+    back_refs: list[tuple[int, Actor]],
+) -> None:
     """A reaction to an act named by a noun in the same clause is aimed at the act's author:
-    "prangerte die russischen Drohnenangriffe an" -> ACCUSE ... -> RUS."""
+    "prangerte die russischen Drohnenangriffe an" -> ACCUSE ... -> RUS; "verurteilte den
+    Angriff" -> the author of the attack reported before."""
     for e in events:
         if e.type not in REACTION_TYPES or e.source is None:
             continue
         c = _event_clause(e, tokens, clause_of)
+        if e.target is None:
+            back = next((a for bc, a in back_refs if bc == c and a.key() != e.source.key()), None)
+            if back is not None:
+                e.target = back
+                continue
         acts = [o for o in events if o is not e and o.source is not None
                 and o.char_start > e.char_start and _event_clause(o, tokens, clause_of) == c
                 and o.source.key() != e.source.key()]
