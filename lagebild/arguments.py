@@ -516,6 +516,8 @@ def _nominal_arguments(
             break
         if s.prep in cues.agent_preps and source is None:
             source = s
+        elif s.prep in ("aus", "from") and source is None and trig.entry.cameo.quad_class in (1, 3):
+            source = s  # "die Kritik aus Stockholm", "criticism from Beijing"
         elif s.prep in tpreps and target is None:
             target = s
         elif (

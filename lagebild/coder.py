@@ -41,6 +41,8 @@ from lagebild.triggers import TriggerMatch, match_triggers
 if TYPE_CHECKING:
     from lagebild.pipeline import CodedArticle, ExtractOptions
 
+#: auxiliaries that make a conditional, not a future ("würde")
+CONDITIONAL_AUX = frozenset({"würde", "würden", "would"})
 #: types that carry magnitudes (size, dead, injured)
 MAGNITUDE_TYPES = frozenset({"MOBILIZE", "PROTEST", "AID", "COERCE", "ASSAULT"})
 #: joint acts that need a counterpart: a visit to a bakery is no CONSULT
@@ -294,7 +296,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             if trig.type in ctx.recent:
                 back_refs.append((c, ctx.recent[trig.type]))
             continue
-        if trig.noun and any(v.type == trig.type for v in verbs_in_clause):
+        if trig.noun and not circumstantial and any(v.type == trig.type for v in verbs_in_clause):
             continue  # "verhängte Sanktionen": the verb's event already says it
         if (
             target is None
@@ -348,12 +350,29 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     events.extend(_sourced_claims(events, tokens, slots, sent, ctx))
     events.extend(_conditional_threats(events, tokens, slots, infos, sent, ctx))
     _reaction_targets(events, tokens, clause_of, back_refs)
+    _denials(events, tokens, clause_of, cues)
     events = _dedupe(events)
     for e in events:
         if e.source is not None and not e.negated and not e.hypothetical:
             ctx.recent[e.type] = e.source
     _attach_magnitudes(events, sent, ctx.lang)
     return events
+
+
+def _denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues) -> None:
+    """"Iran denied supplying drones": the denied act is negated, and the denial (REJECT)
+    has no target of its own."""
+    for e in events:
+        tok = tokens[_token_at(e.char_start, tokens)]
+        if e.type != "REJECT" or tok.lemma.lower() not in cues.deny_lemmas:
+            continue
+        c = _event_clause(e, tokens, clause_of)
+        denied = [o for o in events if o is not e and o.char_start > e.char_start
+                  and _event_clause(o, tokens, clause_of) == c]
+        for o in denied:
+            o.negated = True
+        if denied:
+            e.target = None
 
 
 #: verbal reactions whose object may be another act ("verurteilte den russischen Angriff")
@@ -638,6 +657,10 @@ def _intent_events(
             e.hypothetical = False
         # "Peking sei zu Gesprächen bereit", "ready to meet": an intent to meet
         ready = info is not None and e.type == "CONSULT" and bool(info.words & cues.readiness)
+        # "Biden will meet Xi next week", "werden sich treffen": an intent to meet (PLOVER)
+        ready = ready or (info is not None and e.type == "CONSULT" and e.hypothetical
+                          and not info.conditional and not info.governed
+                          and bool(info.words & (cues.future_aux - CONDITIONAL_AUX)))
         if (announced or ready) and not e.negated and e.type in ("RETREAT", "CONSULT"):
             code = lookup_cameo("080" if e.type == "RETREAT" else "036")
             e.type, e.cameo, e.quad_class = code.plover or "", code.code, code.quad_class or 1
@@ -804,7 +827,8 @@ def _inherited_subject(
             and (tokens[k + 1].text[:1].islower() or cues.lang != "de")
         ):
             return next(
-                (s for s in reversed(slots) if s.end <= info.lo and info.lo - s.end <= 1), None
+                (s for s in reversed(slots) if s.end <= info.lo and all(
+                    not t.text[:1].isalnum() for t in tokens[s.end:k])), None
             )
     if info.first_word in cues.complementizers:
         return None

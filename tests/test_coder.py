@@ -1,0 +1,128 @@
+"""The coder from tables: (lang, date, text, expected events), written for these tests.
+
+Each expected event is (type, source key, target key, negated, hypothetical); a case passes
+when every expected event is among the coded ones. `absent` cases must not yield a factual
+(not negated, not hypothetical) event of the given type.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lagebild.pipeline import ExtractOptions, Pipeline
+from lagebild.schema import Article, Event
+
+PIPE = Pipeline(ExtractOptions())
+D = date(2023, 3, 18)  # a Saturday
+
+
+def _code(lang: str, text: str, when: date = D) -> list[Event]:
+    return PIPE.process(Article(id="t", text=text, date=when, language=lang)).events
+
+
+def _key(actor: object) -> str | None:
+    return (actor.country or actor.org) if actor else None  # type: ignore[attr-defined]
+
+
+def _tuples(events: list[Event]) -> set[tuple]:
+    return {(e.type, _key(e.source), _key(e.target), e.negated, e.hypothetical) for e in events}
+
+
+FOUND = [
+    # separable verbs, verb-second and verb-final order
+    ("de", "Am Freitag griff Russland die ukrainische Stadt Charkiw mit Raketen an.",
+     ("ASSAULT", "RUS", "UKR", False, False)),
+    ("de", "Die Regierung in Ankara wies die Kritik aus Stockholm entschieden zurück.",
+     ("REJECT", "TUR", "SWE", False, False)),
+    ("de", "Berlin sagte Kiew weitere Luftabwehrsysteme zu.", ("AGREE", "DEU", "UKR", False, False)),
+    ("de", "Die Polizei nahm in Minsk Dutzende Demonstranten fest.",
+     ("COERCE", "BLR", "BLR", False, False)),
+    ("de", "Er sagte, dass die Türkei Schweden scharf kritisiert habe.",
+     ("ACCUSE", "TUR", "SWE", False, False)),
+    # passive with and without agent
+    ("de", "Die Hafenanlagen von Odessa wurden von russischen Drohnen angegriffen.",
+     ("ASSAULT", "RUS", "UKR", False, False)),
+    ("en", "Kharkiv was shelled by Russian artillery on Friday.", ("ASSAULT", "RUS", "UKR", False, False)),
+    # metonymy
+    ("de", "Der Kreml drohte Washington mit Vergeltung.", ("THREATEN", "RUS", "USA", False, False)),
+    ("en", "Beijing condemned the visit of the US delegation.", ("ACCUSE", "CHN", "USA", False, False)),
+    # negation and denial
+    ("de", "Die Gespräche zwischen Serbien und dem Kosovo fanden nicht statt.",
+     ("CONSULT", "SRB", "XKX", True, False)),
+    ("en", "Iran denied supplying drones to Russia.", ("REJECT", "IRN", None, False, False)),
+    ("en", "Iran denied supplying drones to Russia.", ("AID", "IRN", "RUS", True, False)),
+    # conditionals, threats, control verbs
+    ("de", "Sollte Moskau angreifen, würde die NATO reagieren.", ("ASSAULT", "RUS", None, False, True)),
+    ("en", "Washington threatened Moscow with sanctions if troops crossed the border.",
+     ("THREATEN", "USA", "RUS", False, False)),
+    ("en", "The EU urged Serbia to recognise Kosovo.", ("REQUEST", "EU", "SRB", False, False)),
+    ("de", "Die EU forderte Serbien auf, den Kosovo anzuerkennen.", ("REQUEST", "EU", "SRB", False, False)),
+    # coordination and several events
+    ("de", "Schweden und Finnland beantragten die Mitgliedschaft in der NATO.",
+     ("REQUEST", "SWE", "NATO", False, False)),
+    ("de", "Schweden und Finnland beantragten die Mitgliedschaft in der NATO.",
+     ("REQUEST", "FIN", "NATO", False, False)),
+    ("en", "Poland expelled two Russian diplomats and closed the consulate in Gdansk.",
+     ("SANCTION", "POL", "RUS", False, False)),
+    # nominal events
+    ("de", "Nach dem israelischen Luftangriff auf Rafah wurden Dutzende Menschen getötet.",
+     ("ASSAULT", "ISR", "PSE", False, False)),
+    ("en", "The Russian invasion of Ukraine began in February.", ("ASSAULT", "RUS", "UKR", False, False)),
+    # future and intent
+    ("en", "Biden will meet Xi in San Francisco next week.", ("AGREE", "USA", "CHN", False, False)),
+    ("de", "Peking erklärte, zu Gesprächen mit Washington bereit zu sein.",
+     ("AGREE", "CHN", "USA", False, False)),
+    # people with dated roles
+    ("en", "Blinken met Lavrov in Geneva.", ("CONSULT", "USA", "RUS", False, False)),
+    ("de", "Selenskyj dankte Scholz für die Hilfe.", ("SUPPORT", "UKR", "DEU", False, False)),
+    # an act named before
+    ("de", "Russland griff Odessa an. Die EU verurteilte den Angriff.",
+     ("ACCUSE", "EU", "RUS", False, False)),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", FOUND)
+def test_event_found(lang: str, text: str, expected: tuple) -> None:
+    got = _tuples(_code(lang, text))
+    typ, src, tgt = expected[:3]
+    symmetric = typ in ("CONSULT", "AGREE", "COOPERATE")
+    alt = (typ, tgt, src, *expected[3:])
+    assert expected in got or (symmetric and alt in got), f"{expected} not in {sorted(got, key=str)}"
+
+
+ABSENT = [
+    ("de", "Bayern München schlug Borussia Dortmund im Pokalfinale mit 3:1.", None),
+    ("en", "Stocks attacked resistance levels as investors cheered the Fed.", None),
+    ("de", "Die Preise explodieren, klagen Verbraucher in Deutschland.", None),
+    ("en", "A storm hit the coast of Florida on Tuesday.", None),
+    ("de", "Der Minister besuchte am Freitag eine Bäckerei in Flensburg.", "CONSULT"),
+    ("en", "US officials warned that an attack could come at any time.", "THREATEN"),
+    ("de", "Lawrow bestritt, dass Russland einen Angriff plane.", "ASSAULT"),
+    ("en", "Would China invade Taiwan?", "ASSAULT"),
+    ("de", "WEITERLESEN:\nRussland greift die Ukraine an\n\nDas Wetter bleibt schön.", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,typ", ABSENT)
+def test_no_factual_event(lang: str, text: str, typ: str | None) -> None:
+    factual = [e for e in _code(lang, text) if not e.negated and not e.hypothetical]
+    if typ is not None:
+        factual = [e for e in factual if e.type == typ]
+    assert not factual, [(e.type, e.trigger, e.sentence) for e in factual]
+
+
+def test_relative_date_and_evidence() -> None:
+    text = "Am Mittwoch verhängte die EU neue Sanktionen gegen Belarus."
+    (event,) = [e for e in _code("de", text) if e.type == "SANCTION"]
+    assert event.date == date(2023, 3, 15)
+    assert text[event.char_start:event.char_end] == event.trigger.split(" … ")[0]
+    assert event.source and event.source.org == "EU" and _key(event.target) == "BLR"
+    assert event.cameo.startswith("16") and event.quad_class == 4
+
+
+def test_event_ids_are_stable() -> None:
+    a = [e.event_id for e in _code("en", "Russia attacked Ukraine.")]
+    b = [e.event_id for e in _code("en", "Russia attacked Ukraine.")]
+    assert a == b and len(set(a)) == len(a)
