@@ -32,54 +32,117 @@ def _tuples(events: list[Event]) -> set[tuple]:
 
 FOUND = [
     # separable verbs, verb-second and verb-final order
-    ("de", "Am Freitag griff Russland die ukrainische Stadt Charkiw mit Raketen an.",
-     ("ASSAULT", "RUS", "UKR", False, False)),
-    ("de", "Die Regierung in Ankara wies die Kritik aus Stockholm entschieden zurück.",
-     ("REJECT", "TUR", "SWE", False, False)),
-    ("de", "Berlin sagte Kiew weitere Luftabwehrsysteme zu.", ("AGREE", "DEU", "UKR", False, False)),
-    ("de", "Die Polizei nahm in Minsk Dutzende Demonstranten fest.",
-     ("COERCE", "BLR", "BLR", False, False)),
-    ("de", "Er sagte, dass die Türkei Schweden scharf kritisiert habe.",
-     ("ACCUSE", "TUR", "SWE", False, False)),
+    (
+        "de",
+        "Am Freitag griff Russland die ukrainische Stadt Charkiw mit Raketen an.",
+        ("ASSAULT", "RUS", "UKR", False, False),
+    ),
+    (
+        "de",
+        "Die Regierung in Ankara wies die Kritik aus Stockholm entschieden zurück.",
+        ("REJECT", "TUR", "SWE", False, False),
+    ),
+    (
+        "de",
+        "Berlin sagte Kiew weitere Luftabwehrsysteme zu.",
+        ("AGREE", "DEU", "UKR", False, False),
+    ),
+    (
+        "de",
+        "Die Polizei nahm in Minsk Dutzende Demonstranten fest.",
+        ("COERCE", "BLR", "BLR", False, False),
+    ),
+    (
+        "de",
+        "Er sagte, dass die Türkei Schweden scharf kritisiert habe.",
+        ("ACCUSE", "TUR", "SWE", False, False),
+    ),
     # passive with and without agent
-    ("de", "Die Hafenanlagen von Odessa wurden von russischen Drohnen angegriffen.",
-     ("ASSAULT", "RUS", "UKR", False, False)),
-    ("en", "Kharkiv was shelled by Russian artillery on Friday.", ("ASSAULT", "RUS", "UKR", False, False)),
+    (
+        "de",
+        "Die Hafenanlagen von Odessa wurden von russischen Drohnen angegriffen.",
+        ("ASSAULT", "RUS", "UKR", False, False),
+    ),
+    (
+        "en",
+        "Kharkiv was shelled by Russian artillery on Friday.",
+        ("ASSAULT", "RUS", "UKR", False, False),
+    ),
     # metonymy
     ("de", "Der Kreml drohte Washington mit Vergeltung.", ("THREATEN", "RUS", "USA", False, False)),
-    ("en", "Beijing condemned the visit of the US delegation.", ("ACCUSE", "CHN", "USA", False, False)),
+    (
+        "en",
+        "Beijing condemned the visit of the US delegation.",
+        ("ACCUSE", "CHN", "USA", False, False),
+    ),
     # negation and denial
-    ("de", "Die Gespräche zwischen Serbien und dem Kosovo fanden nicht statt.",
-     ("CONSULT", "SRB", "XKX", True, False)),
+    (
+        "de",
+        "Die Gespräche zwischen Serbien und dem Kosovo fanden nicht statt.",
+        ("CONSULT", "SRB", "XKX", True, False),
+    ),
     ("en", "Iran denied supplying drones to Russia.", ("REJECT", "IRN", None, False, False)),
     ("en", "Iran denied supplying drones to Russia.", ("AID", "IRN", "RUS", True, False)),
     # conditionals, threats, control verbs
-    ("de", "Sollte Moskau angreifen, würde die NATO reagieren.", ("ASSAULT", "RUS", None, False, True)),
-    ("en", "Washington threatened Moscow with sanctions if troops crossed the border.",
-     ("THREATEN", "USA", "RUS", False, False)),
+    (
+        "de",
+        "Sollte Moskau angreifen, würde die NATO reagieren.",
+        ("ASSAULT", "RUS", None, False, True),
+    ),
+    (
+        "en",
+        "Washington threatened Moscow with sanctions if troops crossed the border.",
+        ("THREATEN", "USA", "RUS", False, False),
+    ),
     ("en", "The EU urged Serbia to recognise Kosovo.", ("REQUEST", "EU", "SRB", False, False)),
-    ("de", "Die EU forderte Serbien auf, den Kosovo anzuerkennen.", ("REQUEST", "EU", "SRB", False, False)),
+    (
+        "de",
+        "Die EU forderte Serbien auf, den Kosovo anzuerkennen.",
+        ("REQUEST", "EU", "SRB", False, False),
+    ),
     # coordination and several events
-    ("de", "Schweden und Finnland beantragten die Mitgliedschaft in der NATO.",
-     ("REQUEST", "SWE", "NATO", False, False)),
-    ("de", "Schweden und Finnland beantragten die Mitgliedschaft in der NATO.",
-     ("REQUEST", "FIN", "NATO", False, False)),
-    ("en", "Poland expelled two Russian diplomats and closed the consulate in Gdansk.",
-     ("SANCTION", "POL", "RUS", False, False)),
+    (
+        "de",
+        "Schweden und Finnland beantragten die Mitgliedschaft in der NATO.",
+        ("REQUEST", "SWE", "NATO", False, False),
+    ),
+    (
+        "de",
+        "Schweden und Finnland beantragten die Mitgliedschaft in der NATO.",
+        ("REQUEST", "FIN", "NATO", False, False),
+    ),
+    (
+        "en",
+        "Poland expelled two Russian diplomats and closed the consulate in Gdansk.",
+        ("SANCTION", "POL", "RUS", False, False),
+    ),
     # nominal events
-    ("de", "Nach dem israelischen Luftangriff auf Rafah wurden Dutzende Menschen getötet.",
-     ("ASSAULT", "ISR", "PSE", False, False)),
-    ("en", "The Russian invasion of Ukraine began in February.", ("ASSAULT", "RUS", "UKR", False, False)),
+    (
+        "de",
+        "Nach dem israelischen Luftangriff auf Rafah wurden Dutzende Menschen getötet.",
+        ("ASSAULT", "ISR", "PSE", False, False),
+    ),
+    (
+        "en",
+        "The Russian invasion of Ukraine began in February.",
+        ("ASSAULT", "RUS", "UKR", False, False),
+    ),
     # future and intent
     ("en", "Biden will meet Xi in San Francisco next week.", ("AGREE", "USA", "CHN", False, False)),
-    ("de", "Peking erklärte, zu Gesprächen mit Washington bereit zu sein.",
-     ("AGREE", "CHN", "USA", False, False)),
+    (
+        "de",
+        "Peking erklärte, zu Gesprächen mit Washington bereit zu sein.",
+        ("AGREE", "CHN", "USA", False, False),
+    ),
     # people with dated roles
     ("en", "Blinken met Lavrov in Geneva.", ("CONSULT", "USA", "RUS", False, False)),
     ("de", "Selenskyj dankte Scholz für die Hilfe.", ("SUPPORT", "UKR", "DEU", False, False)),
     # an act named before
-    ("de", "Russland griff Odessa an. Die EU verurteilte den Angriff.",
-     ("ACCUSE", "EU", "RUS", False, False)),
+    (
+        "de",
+        "Russland griff Odessa an. Die EU verurteilte den Angriff.",
+        ("ACCUSE", "EU", "RUS", False, False),
+    ),
 ]
 
 
@@ -89,7 +152,9 @@ def test_event_found(lang: str, text: str, expected: tuple) -> None:
     typ, src, tgt = expected[:3]
     symmetric = typ in ("CONSULT", "AGREE", "COOPERATE")
     alt = (typ, tgt, src, *expected[3:])
-    assert expected in got or (symmetric and alt in got), f"{expected} not in {sorted(got, key=str)}"
+    assert expected in got or (symmetric and alt in got), (
+        f"{expected} not in {sorted(got, key=str)}"
+    )
 
 
 ABSENT = [
@@ -117,7 +182,7 @@ def test_relative_date_and_evidence() -> None:
     text = "Am Mittwoch verhängte die EU neue Sanktionen gegen Belarus."
     (event,) = [e for e in _code("de", text) if e.type == "SANCTION"]
     assert event.date == date(2023, 3, 15)
-    assert text[event.char_start:event.char_end] == event.trigger.split(" … ")[0]
+    assert text[event.char_start : event.char_end] == event.trigger.split(" … ")[0]
     assert event.source and event.source.org == "EU" and _key(event.target) == "BLR"
     assert event.cameo.startswith("16") and event.quad_class == 4
 
