@@ -79,6 +79,15 @@ class Pattern:
         return f"Pattern({self.kind}, {self.alias!r})"
 
 
+def fold_case(text: str) -> str:
+    """Lower case with the length kept: characters that grow when lowered ("İ") stay as they
+    are, so that offsets into the folded text are offsets into the original."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def case_mode(alias: str) -> int:
     """How an alias matches: exactly ("US", "AfD"), with a capital first, or in any case."""
     letters = [c for c in alias if c.isalpha()]
@@ -231,7 +240,7 @@ class Lexicon:
                 if pattern.case == CASE_EXACT:
                     _add(by_key_cs, alias, pattern)
                 else:
-                    _add(by_key_ci, alias.lower(), pattern)
+                    _add(by_key_ci, fold_case(alias), pattern)
             if (pattern.kind in NAME_KINDS or pattern.kind == "role") and " " not in pattern.alias:
                 self.modifiers.setdefault(pattern.alias.lower(), pattern)
         self.case_insensitive = _automaton(by_key_ci)

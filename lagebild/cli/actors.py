@@ -1,4 +1,10 @@
-"""`lagebild actors`: list the actor mentions found in texts, to inspect the gazetteer."""
+"""`lagebild actors`: list the actor mentions found in texts, to inspect and extend the gazetteer.
+
+Reads inputs like `lagebild extract` (txt, HTML, JSONL, folders, stdin) through
+`lagebild.ingest.iter_articles`, cleans and language-identifies each article the way the coder
+does, and prints every mention with the actor it resolves to. Bad inputs are reported on
+stderr and skipped (exit code 2); a bad option or user dictionary is a usage error (exit 1).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,22 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
+from typing import Any, TextIO
 
-from lagebild.errors import InputError
-from lagebild.schema import Mention
+from lagebild.cli.extract import (
+    EXIT_OK,
+    EXIT_SKIPPED,
+    EXIT_USAGE,
+    RunCounts,
+    UsageError,
+    _silence_stdout,
+    parse_date_option,
+)
+from lagebild.errors import DataError, InputError, UnsupportedLanguageError
+from lagebild.ingest import STDIN, IngestOptions, InputProblem, iter_articles
+from lagebild.lang import available_languages
+from lagebild.schema import Article, Mention
 
 COLUMNS = (
     "text",
@@ -26,30 +43,53 @@ COLUMNS = (
     "code",
 )
 
+DESCRIPTION = """\
+Find every actor mention (countries, demonyms, capitals and seats of power standing for
+governments, organisations, armed groups, institutions, people, role nouns) and print it with
+the actor it resolves to: name, country, org, sector, code, and which knowledge entry and
+dated role matched. Use it to debug the coding and to write user dictionaries (--actors).
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+INPUT is a .txt file, an .html/.htm page, a .jsonl file (one article a line), a folder, or -
+for stdin, exactly as for `lagebild extract`. People are resolved as of each article's date
+(or --date); without any date, each person's latest role applies.
+
+exit codes: 0 all inputs read, 1 usage error, 2 some inputs were skipped
+"""
+
+EPILOG = """\
+examples:
+  lagebild actors article.txt --date 2022-01-21
+  lagebild actors news/ --format jsonl --lang de
+  echo "Lawrow traf Blinken." | lagebild actors - --date 2022-01-21 --actors mine.yaml
+"""
+
+
+def register(subparsers: Any) -> None:
     """Add the `actors` subcommand."""
     parser = subparsers.add_parser(
         "actors",
-        help="list the actor mentions found in texts",
-        description=(
-            "Find every actor mention (countries, demonyms, capitals standing for governments, "
-            "organisations, armed groups, institutions, people, role nouns) in plain-text files "
-            "and print it with the actor it resolves to as of --date."
-        ),
+        help="list the actor mentions found in texts (to debug and extend the dictionaries)",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="plain-text files, or - for standard input"
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="file (.txt, .html, .htm, .jsonl), folder, or - for stdin",
     )
     parser.add_argument(
         "--date",
-        type=_iso_date,
-        default=None,
-        help="date the roles of people are resolved for (YYYY-MM-DD; "
-        "default: each person's latest role)",
+        metavar="YYYY-MM-DD",
+        help="date of articles whose input carries none (people's roles are "
+        "resolved for it; default: each person's latest role)",
     )
     parser.add_argument(
-        "--lang", choices=("de", "en"), default="de", help="language of the texts (default: de)"
+        "--lang",
+        default="auto",
+        metavar="LANG",
+        help="auto (detect per article, default) or a language code to force",
     )
     parser.add_argument(
         "--format",
@@ -59,34 +99,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--actors",
-        type=Path,
         action="append",
         default=[],
-        metavar="YAML",
-        help="user dictionary of actors (repeatable; see lagebild.knowledge)",
+        metavar="FILE.yaml",
+        help="user dictionary of actors that adds to or overrides the built-in "
+        "knowledge (repeatable; schema in the README)",
     )
     parser.set_defaults(func=run)
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from exc
-
-
-def read_texts(inputs: list[str]) -> Iterator[tuple[str, str]]:
-    """(name, text) of each input: a UTF-8 text file, or standard input for '-'."""
-    for name in inputs:
-        if name == "-":
-            yield "<stdin>", sys.stdin.read()
-            continue
-        try:
-            yield name, Path(name).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", name, "check the path") from exc
-        except UnicodeDecodeError as exc:
-            raise InputError("not UTF-8 text", name, "convert it to UTF-8") from exc
 
 
 def mention_row(mention: Mention) -> dict[str, object]:
@@ -108,26 +127,106 @@ def mention_row(mention: Mention) -> dict[str, object]:
     }
 
 
-def run(args: argparse.Namespace) -> int:
-    """Print the mentions of every input."""
+def article_mentions(
+    article: Article, lang_option: str, actor_files: tuple[Path, ...] = ()
+) -> tuple[str, list[Mention]]:
+    """The language and the actor mentions of one article, cleaned as the coder cleans it."""
+    from lagebild.actors import load_gazetteer
+    from lagebild.clean import clean_text
+    from lagebild.coder import resolve_language
+    from lagebild.pipeline import ExtractOptions
+
+    text = clean_text(article.text)
+    lang = resolve_language(article, ExtractOptions(lang=lang_option), text)
+    return lang, load_gazetteer(actor_files).find(text, lang, article.date)
+
+
+def _check_options(args: argparse.Namespace) -> tuple[IngestOptions, tuple[Path, ...]]:
+    languages = ("auto", *available_languages())
+    if args.lang not in languages:
+        raise UsageError(f"--lang expects one of {', '.join(languages)}, got {args.lang!r}")
+    default_date = parse_date_option(args.date)
+    if not args.inputs:
+        raise UsageError(
+            "no INPUT given: name files, folders, or - for stdin (see lagebild actors --help)"
+        )
+    missing = [f for f in args.actors if not Path(f).is_file()]
+    if missing:
+        raise UsageError(f"--actors file not found: {', '.join(missing)}")
+    paths = [i for i in args.inputs if i != STDIN]
+    if paths and len(paths) == len(args.inputs) and not any(Path(p).exists() for p in paths):
+        raise UsageError(f"no such file or directory: {', '.join(paths)}")
+    actor_files = tuple(Path(f) for f in args.actors)
     from lagebild.actors import load_gazetteer
 
-    gazetteer = load_gazetteer(tuple(args.actors))
-    out = sys.stdout
-    for name, text in read_texts(args.inputs):
-        rows = [mention_row(m) for m in gazetteer.find(text, args.lang, args.date)]
-        if args.format == "jsonl":
-            for row in rows:
-                out.write(json.dumps({"input": name, **row}, ensure_ascii=False) + "\n")
+    try:
+        load_gazetteer(actor_files)
+    except DataError as exc:
+        raise UsageError(f"--actors: {exc}") from exc
+    return IngestOptions(default_date=default_date, lang=args.lang), actor_files
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the mentions of every input; returns the exit code."""
+    try:
+        ingest_options, actor_files = _check_options(args)
+    except UsageError as exc:
+        print(f"lagebild: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    counts = RunCounts()
+    try:
+        for article, lang, mentions in _read(args, ingest_options, actor_files, counts):
+            _write(sys.stdout, args.format, article, lang, [mention_row(m) for m in mentions])
+    except BrokenPipeError:  # `lagebild actors ... | head`: the reader went away
+        _silence_stdout()
+        return EXIT_OK
+    if counts.skipped:
+        print(f"lagebild: {counts.skipped} of {counts.inputs} inputs skipped", file=sys.stderr)
+        return EXIT_SKIPPED
+    return EXIT_OK
+
+
+def _read(
+    args: argparse.Namespace,
+    options: IngestOptions,
+    actor_files: tuple[Path, ...],
+    counts: RunCounts,
+) -> Iterator[tuple[Article, str, list[Mention]]]:
+    """Every readable article with its mentions; problems go to stderr as they come."""
+    for item in iter_articles(args.inputs, options):
+        counts.inputs += item.skipped if isinstance(item, InputProblem) else 1
+        if isinstance(item, InputProblem):
+            counts.skipped += item.skipped
+            print(f"lagebild: {'skipped' if item.skipped else 'warning:'} {item}", file=sys.stderr)
             continue
-        out.write(f"# {name}\n")
-        table = [list(COLUMNS)] + [
-            ["" if r[c] is None else str(r[c]) for c in COLUMNS] for r in rows
-        ]
-        widths = [max(len(cells[i]) for cells in table) for i in range(len(COLUMNS))]
-        for cells in table:
+        try:
+            lang, mentions = article_mentions(item, args.lang, actor_files)
+        except (UnsupportedLanguageError, InputError) as exc:
+            counts.skipped += 1
+            where = item.origin or item.id
+            print(
+                f"lagebild: skipped {where}: {exc} (pass --lang to force a language)",
+                file=sys.stderr,
+            )
+            continue
+        yield item, lang, mentions
+
+
+def _write(
+    out: TextIO, fmt: str, article: Article, lang: str, rows: list[dict[str, object]]
+) -> None:
+    if fmt == "jsonl":
+        for row in rows:
             out.write(
-                "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip()
+                json.dumps({"article_id": article.id, "language": lang, **row}, ensure_ascii=False)
                 + "\n"
             )
-    return 0
+        return
+    date = article.date.isoformat() if article.date else "no date"
+    out.write(f"# {article.origin or article.id} ({lang}, {date})\n")
+    table = [list(COLUMNS)] + [["" if r[c] is None else str(r[c]) for c in COLUMNS] for r in rows]
+    widths = [max(len(cells[i]) for cells in table) for i in range(len(COLUMNS))]
+    for cells in table:
+        out.write(
+            "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip() + "\n"
+        )

@@ -12,30 +12,57 @@ Files:
   ``people_europe.yaml``, ``people_asia.yaml``, ``people_mideast_africa.yaml``,
   ``people_americas.yaml``: people with dated roles, by region.
 
-YAML schema (the same for user dictionaries). A file is a list of entries::
+User dictionaries (``lagebild extract --actors FILE.yaml``, ``lagebild actors --actors``,
+``load_gazetteer((Path("FILE.yaml"),))``) use the same YAML schema as the built-in files.
+A file is a list of entries; every key but ``id`` is optional unless said otherwise::
 
-    - id: nato                 # unique id; an entry with the id of a built-in one replaces it
+    - id: nato                 # required, unique in the file; the id of a built-in entry
+                               # replaces that entry (look ids up with `lagebild actors`)
       kind: org                # country, metonym, org, group, institution or person
-      name: NATO               # canonical name (people: "Antony Blinken"); optional otherwise
-      country: null            # ISO 3166-1 alpha-3 (people: their nationality)
-      org: NATO                # short organisation code
+                               # (required, except for a person with `roles`)
+      name: NATO               # canonical name, reported as the actor's `name`; required for
+                               # a person and always one of its aliases
+      country: null            # ISO 3166-1 alpha-3 code (RUS, USA, PSE, TWN, XKX for Kosovo);
+                               # a person's nationality. Non-person entries need country or org
+      org: NATO                # short organisation code (UN, NATO, EU, IAEA, ...)
       sector: IGO              # GOV MIL COP JUD LEG OPP REB CVL MED BUS NGO IGO REL EDU HLH REF
-      aliases: [NATO, Nato]    # names in every language
+      aliases: [NATO, Nato]    # names in every language (a single name may be a plain string)
       de: [Nordatlantikpakt]   # names only in German texts
       en: [Atlantic alliance]  # names only in English texts
-      office: false            # true: names an office, so a following person name joins it
+      office: false            # true: names an office ("UN-Generalsekretär"), so a following
+                               # person's name joins the mention
       ambiguous: []            # aliases deliberately shared with another entry
-    - id: antony_blinken       # people: kind defaults to person
-      name: Antony Blinken     # always an alias
+      note: free text          # ignored; for the reader of the file
+    - id: antony_blinken       # a person (kind defaults to person when `roles` is given)
+      name: Antony Blinken
       country: USA
-      aliases: [Anthony Blinken]
-      surnames: [Blinken]      # default: the last word of the name; [] for none
-      roles:                   # dated roles; country defaults to the person's, sector to GOV
-        - {role: foreign_minister, start: 2021-01-26, end: 2025-01-20}
+      aliases: [Anthony Blinken, Tony Blinken]
+      surnames: [Blinken]      # names that match alone and after a title or role ("Herr
+                               # Blinken"); default: the last word of the name; [] for none
+      roles:                   # dated roles; the article's date picks the one that applies
+        - role: foreign_minister   # required: a role key (foreign_minister, president,
+                                   # prime_minister, defence_minister, spokesperson, ...);
+                                   # "der Außenminister" later in a text refers back to it
+          country: USA         # default: the person's country (left out when `org` is given)
+          org: null            # an organisation instead of a country (UN, NATO, EU, ICC ...)
+          sector: GOV          # default: GOV
+          start: 2021-01-26    # first day in office (YYYY-MM-DD); left out: always
+          end: 2025-01-20      # the day the successor took over (exclusive); left out: still
+          note: free text      # ignored
+
+A person with no role on the article's date resolves to their country with no sector (unless
+the text itself names a role: "General X"). Without a date, the latest role applies.
 
 Matching rules carried by the data: aliases of up to four letters with a capital after the
 first letter ("US", "EU", "AfD") match only in exactly that case; aliases starting with a
 capital match only where the text has a capital there; lower-case aliases match any case.
+German names also match with a genitive -s ("Russlands", "Bidens"). Role nouns ("Außenminister",
+"officials") and demonyms are language data: ``lagebild/lang/<code>/roles.tsv`` and
+``demonyms.tsv``.
+
+Errors: an invalid file raises `lagebild.errors.DataError` naming the file and the line of
+the entry (an unknown key, sector or country code, a bad date, a role that ends before it
+starts, a duplicate id, broken YAML); the command line reports it and exits with code 1.
 """
 
 from __future__ import annotations
@@ -206,11 +233,20 @@ def load_countries() -> list[Entry]:
     return entries
 
 
+class _TextDateLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe YAML loader that leaves dates as text, so that `_date` can report a bad one
+    ("2020-13-01") with its file and line instead of failing inside the YAML library."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
 def _yaml_items(path: Path, text: str) -> list[tuple[int, Any]]:
     """The items of a YAML list with the line each starts on."""
-    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        loader = loader_cls(text)
+        loader = _TextDateLoader(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -317,7 +353,10 @@ def parse_entry(raw: Any, path: Path, line: int, default_kind: str | None = None
     kind = raw.get("kind") or default_kind or ("person" if "roles" in raw else None)
     if kind not in ENTRY_KINDS:
         raise DataError(
-            f"entry {entry_id!r}: kind must be one of {sorted(ENTRY_KINDS)}", str(path), line
+            f"entry {entry_id!r}: kind must be one of {sorted(ENTRY_KINDS)} "
+            "(a person may leave it out when it has 'roles')",
+            str(path),
+            line,
         )
     name = _code(raw.get("name"), "name", path, line)
     country = _code(raw.get("country"), "country", path, line)
