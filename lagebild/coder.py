@@ -360,15 +360,20 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
 
 
 def _denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues) -> None:
-    """"Iran denied supplying drones": the denied act is negated, and the denial (REJECT)
+    """ "Iran denied supplying drones": the denied act is negated, and the denial (REJECT)
     has no target of its own."""
     for e in events:
         tok = tokens[_token_at(e.char_start, tokens)]
         if e.type != "REJECT" or tok.lemma.lower() not in cues.deny_lemmas:
             continue
         c = _event_clause(e, tokens, clause_of)
-        denied = [o for o in events if o is not e and o.char_start > e.char_start
-                  and _event_clause(o, tokens, clause_of) == c]
+        denied = [
+            o
+            for o in events
+            if o is not e
+            and o.char_start > e.char_start
+            and _event_clause(o, tokens, clause_of) == c
+        ]
         for o in denied:
             o.negated = True
         if denied:
@@ -380,7 +385,9 @@ REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 
 
 def _reaction_targets(
-    events: list[Event], tokens: list, clause_of: list[int],
+    events: list[Event],
+    tokens: list,
+    clause_of: list[int],
     back_refs: list[tuple[int, Actor]],
 ) -> None:
     """A reaction to an act named by a noun in the same clause is aimed at the act's author:
@@ -395,11 +402,19 @@ def _reaction_targets(
             if back is not None:
                 e.target = back
                 continue
-        acts = [o for o in events if o is not e and o.source is not None
-                and o.char_start > e.char_start and _event_clause(o, tokens, clause_of) == c
-                and o.source.key() != e.source.key()]
-        if acts and (e.target is None or (acts[0].target is not None
-                                          and e.target.key() == acts[0].target.key())):
+        acts = [
+            o
+            for o in events
+            if o is not e
+            and o.source is not None
+            and o.char_start > e.char_start
+            and _event_clause(o, tokens, clause_of) == c
+            and o.source.key() != e.source.key()
+        ]
+        if acts and (
+            e.target is None
+            or (acts[0].target is not None and e.target.key() == acts[0].target.key())
+        ):
             e.target = acts[0].source
 
 
@@ -658,9 +673,14 @@ def _intent_events(
         # "Peking sei zu Gesprächen bereit", "ready to meet": an intent to meet
         ready = info is not None and e.type == "CONSULT" and bool(info.words & cues.readiness)
         # "Biden will meet Xi next week", "werden sich treffen": an intent to meet (PLOVER)
-        ready = ready or (info is not None and e.type == "CONSULT" and e.hypothetical
-                          and not info.conditional and not info.governed
-                          and bool(info.words & (cues.future_aux - CONDITIONAL_AUX)))
+        ready = ready or (
+            info is not None
+            and e.type == "CONSULT"
+            and e.hypothetical
+            and not info.conditional
+            and not info.governed
+            and bool(info.words & (cues.future_aux - CONDITIONAL_AUX))
+        )
         if (announced or ready) and not e.negated and e.type in ("RETREAT", "CONSULT"):
             code = lookup_cameo("080" if e.type == "RETREAT" else "036")
             e.type, e.cameo, e.quad_class = code.plover or "", code.code, code.quad_class or 1
@@ -827,8 +847,12 @@ def _inherited_subject(
             and (tokens[k + 1].text[:1].islower() or cues.lang != "de")
         ):
             return next(
-                (s for s in reversed(slots) if s.end <= info.lo and all(
-                    not t.text[:1].isalnum() for t in tokens[s.end:k])), None
+                (
+                    s
+                    for s in reversed(slots)
+                    if s.end <= info.lo and all(not t.text[:1].isalnum() for t in tokens[s.end : k])
+                ),
+                None,
             )
     if info.first_word in cues.complementizers:
         return None
@@ -877,8 +901,8 @@ def _make_events(
             and s_actor.sector == t_actor.sector
         ):
             t_actor = None
-        if not _political(s_actor) and not _political(t_actor):
-            continue
+        if not _political(s_actor):
+            continue  # an event needs a known source: an agentless passive is no event
         if (
             t_actor is not None
             and not t_actor.country
@@ -902,6 +926,14 @@ def _make_events(
             sector = DOMESTIC_TYPES.get(entry.type, "GOV")
             t_actor = Actor("", None, s_actor.country, None, sector)
         if (entry.need == "target" or entry.type in COUNTERPART_TYPES) and t_actor is None:
+            continue
+        if (
+            entry.type in SYMMETRIC_TYPES
+            and t_actor is not None
+            and s_actor is not None
+            and t_actor.key() == s_actor.key()
+            and s_actor.key()
+        ):
             continue
         if (
             entry.need == "consequence"
@@ -1075,17 +1107,15 @@ def _synthetic_entry(code: str):  # type: ignore[no-untyped-def]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (type, source, target, modality) and clause-near trigger; verbs win."""
+    """One event per type, source and target state or organisation (and modality) in a
+    sentence: the first found wins (verbs are matched before the nouns they govern)."""
     seen: dict[tuple, Event] = {}
     for e in events:
-        key = (
-            e.type,
-            e.source.code if e.source else None,
-            e.target.code if e.target else None,
-            e.negated,
-            e.hypothetical,
-        )
-        if key in seen:
-            continue
-        seen[key] = e
+        src = e.source.key() if e.source else None
+        tgt = e.target.key() if e.target else None
+        if e.type in SYMMETRIC_TYPES and src and tgt and tgt < src:
+            src, tgt = tgt, src
+        key = (e.type, src, tgt, e.negated, e.hypothetical)
+        if key not in seen:
+            seen[key] = e
     return list(seen.values())

@@ -271,15 +271,17 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                 match.noun = _is_german_noun(tok, i)
             out.append(match)
     if lang != "de":
-        # "coordinated sanctions", "detained journalists": an -ed form right before another
-        # trigger or a plural noun is an adjective
+        # "coordinated sanctions": an -ed form right before a trigger noun (or a word a
+        # multi-word pattern took) is an adjective
         out = [
             m
             for m in out
             if not (
                 tokens[m.index].lower.endswith("ed")
                 and not m.covered
-                and any(o.index == m.index + 1 and o.noun for o in out)
+                and any(
+                    (o.index == m.index + 1 and o.noun) or m.index + 1 in o.covered for o in out
+                )
             )
         ]
     return out
