@@ -52,7 +52,7 @@ class TriggerLexicon:
     single: dict[str, TriggerEntry] = field(default_factory=dict)
     suffixes: dict[str, TriggerEntry] = field(default_factory=dict)
     #: base verb lemma -> [(particle, entry)] for German separable verbs
-    separable: dict[str, list[tuple[str, TriggerEntry]]] = field(default_factory=dict)
+    separable: dict[str, list[tuple[str, TriggerEntry | None]]] = field(default_factory=dict)
     #: first word -> multi-word entries anchored on it
     multi: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     max_suffix: int = 0
@@ -119,6 +119,8 @@ def load_triggers(lang: str) -> TriggerLexicon:
         )
         if len(words) > 1:
             lex.multi.setdefault(words[0], []).append(entry)
+            if not entry.noun:  # "zurückrufen *botschafter" also matches "rief ... zurück"
+                _register_separable(lex, words[0], None, cues)
         elif pattern.startswith("*"):
             lex.suffixes[words[0][1:]] = entry
             lex.max_suffix = max(lex.max_suffix, len(words[0]) - 1)
@@ -128,14 +130,19 @@ def load_triggers(lang: str) -> TriggerLexicon:
     return lex
 
 
-def _register_separable(lex: TriggerLexicon, verb: str, entry: TriggerEntry, cues: Cues) -> None:
-    """Index a German separable verb ("angreifen") by its base ("greifen") and particle."""
-    if entry.noun or not cues.separable_particles:
+def _register_separable(
+    lex: TriggerLexicon, verb: str, entry: TriggerEntry | None, cues: Cues
+) -> None:
+    """Index a German separable verb ("angreifen") by its base ("greifen") and particle;
+    `entry` is None for a verb that only anchors multi-word patterns."""
+    if (entry is not None and entry.noun) or not cues.separable_particles:
         return
     for particle in sorted(cues.separable_particles, key=len, reverse=True):
         base = verb[len(particle) :]
         if verb.startswith(particle) and len(base) >= 4 and base.endswith("en"):
-            lex.separable.setdefault(base, []).append((particle, entry))
+            known = lex.separable.setdefault(base, [])
+            if entry is not None or not any(p == particle for p, _ in known):
+                known.append((particle, entry))
             return
 
 
@@ -231,7 +238,9 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
             if j is not None and j not in used_particles:
                 # a multi-word pattern on the joined verb wins ("tauschten Gefangene aus")
                 joined = _match_multi(tokens, i, particle + lemma, lex, clause_of, lang)
-                match = joined or TriggerMatch(entry, i, i + 1, noun=False)
+                if joined is None and entry is None:
+                    continue
+                match = joined or TriggerMatch(entry, i, i + 1, noun=False)  # type: ignore[arg-type]
                 match.particle = j
                 used_particles.add(j)
                 used_particles.update(match.covered)
