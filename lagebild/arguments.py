@@ -428,6 +428,15 @@ def _pick_target(
             and _named(s)
             and (s.objdet or s.start > i)
         ],
+        [
+            s
+            for s in in_clause
+            if ok(s)
+            and s.possessive
+            and s.prep is None
+            and _named(s)
+            and (source is None or s.actor.key() != source.actor.key())
+        ],
         [s for s in in_clause if ok(s) and s.prep in tpreps and _named(s)],
         [
             s
@@ -460,6 +469,12 @@ def _pick_target(
         ],
         [s for s in in_clause if ok(s) and s.prep in ("of", "von") and _named(s)
          and not s.attributive and trig.type not in ("CONSULT", "AGREE", "COOPERATE")],
+        [
+            s
+            for s in in_clause
+            if ok(s) and s.attributive and s.prep in ("of", "von", "aus", "from") and _named(s)
+            and (source is None or s.actor.key() != source.actor.key())
+        ],
         [s for s in plain if ok(s)],
     ]
     for rank in ranks:
