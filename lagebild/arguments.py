@@ -167,6 +167,10 @@ def _mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
     while k >= 0 and skipped < 3:
         low = tokens[k].lower
         if low in cues.prepositions:
+            if low == "of" and k > 0 and tokens[k - 1].lower in cues.quantity_of:
+                # "thousands of Georgians", "supporters of Imran Khan": the people counted
+                slot.actor = Actor(slot.actor.text, None, slot.actor.country, slot.actor.org, "CVL")
+                return
             slot.prep = low
             return
         if low in cues.object_determiners:
@@ -415,8 +419,17 @@ def _pick_target(
     if passive:
         blocked = blocked | cues.agent_preps
     ranks = [
-        [s for s in in_clause if passive and s.attributive and s.prep is None and _named(s)
-         and s.end <= i and s is not source and not plain],
+        [
+            s
+            for s in in_clause
+            if passive
+            and s.attributive
+            and s.prep is None
+            and _named(s)
+            and s.end <= i
+            and s is not source
+            and not plain
+        ],
         [s for s in plain if ok(s) and _named(s) and s.objdet],
         [s for s in plain if ok(s) and _named(s)],
         [
@@ -467,12 +480,22 @@ def _pick_target(
             and trig.type in LOCATED_TYPES
             and not s.attributive
         ],
-        [s for s in in_clause if ok(s) and s.prep in ("of", "von") and _named(s)
-         and not s.attributive and trig.type not in ("CONSULT", "AGREE", "COOPERATE")],
         [
             s
             for s in in_clause
-            if ok(s) and s.attributive and s.prep in ("of", "von", "aus", "from") and _named(s)
+            if ok(s)
+            and s.prep in ("of", "von")
+            and _named(s)
+            and not s.attributive
+            and trig.type not in ("CONSULT", "AGREE", "COOPERATE")
+        ],
+        [
+            s
+            for s in in_clause
+            if ok(s)
+            and s.attributive
+            and s.prep in ("of", "von", "aus", "from")
+            and _named(s)
             and (source is None or s.actor.key() != source.actor.key())
         ],
         [s for s in plain if ok(s)],

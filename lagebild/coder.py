@@ -211,7 +211,27 @@ def _anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> l
                 slot = Slot(_relabel(ctx.persons[-1][1], tok.text), "person", i, i + 1)
                 _mark_context(slot, sent.tokens, ctx.cues)
                 extra.append(slot)
+    for i, tok in enumerate(sent.tokens):
+        # "Iran warned that it would ...": "it"/"they" as a subject is the state named before
+        if tok.lower in ctx.cues.state_pronouns and i not in taken and i > 0:
+            prev = [
+                s
+                for s in slots
+                if s.end <= i
+                and s.kind in STATE_KINDS
+                and (s.actor.country or s.actor.org)
+                and not s.attributive
+            ]
+            if prev:
+                slot = Slot(_relabel(prev[-1].actor, tok.text), prev[-1].kind, i, i + 1)
+                _mark_context(slot, sent.tokens, ctx.cues)
+                if slot.prep is None:
+                    extra.append(slot)
     return extra
+
+
+#: kinds of mention a pronoun like "it" can refer to
+STATE_KINDS = frozenset({"country", "metonym", "org", "group", "institution"})
 
 
 def _relabel(actor: Actor, text: str) -> Actor:
@@ -288,8 +308,9 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             subj = subjects[c] or inherited
             if subj is not None and subj is not target:
                 sources = [subj]
-        if trig.noun and not sources and trig.type == "PROTEST" and ctx.location:
-            sources = [_located_civilians(ctx, tokens[trig.index].text, trig.index)]
+        if trig.noun and not sources and trig.type == "PROTEST":
+            people = _located_civilians(ctx, slots, tokens[trig.index].text, trig.index)
+            sources = [people] if people else []
         if trig.noun and not main_noun and not sources:
             # the object of another trigger's verb, with no actor of its own: it may name an
             # act reported before ("Die EU verurteilte den Angriff")
@@ -792,9 +813,17 @@ def _circumstantial(tokens: list, i: int, cues: Cues) -> bool:
     return False
 
 
-def _located_civilians(ctx: ArticleContext, text: str, index: int) -> Slot:
-    """The people of the place a protest noun happened in ("Kundgebungen in Moskau")."""
+def _located_civilians(
+    ctx: ArticleContext, slots: list[Slot], text: str, index: int
+) -> Slot | None:
+    """The people of the place a protest noun happened in ("Kundgebungen in Moskau"), else of
+    the state the sentence is about ("detained by Russian police at anti-war protests")."""
     country = (ctx.location or {}).get("country")
+    if not country:
+        states = {s.actor.country for s in slots if s.actor.country and s.kind != "place"}
+        country = states.pop() if len(states) == 1 else None
+    if not country:
+        return None
     return Slot(Actor(text, None, country, None, "CVL"), "role", index, index + 1)
 
 

@@ -42,6 +42,8 @@ class Cues:
     announce_strict: frozenset[str]
     border_words: frozenset[str]
     infinitive_false: frozenset[str]
+    state_pronouns: frozenset[str]
+    quantity_of: frozenset[str]
     group_anaphora: tuple[str, ...]
     subject_pronouns: frozenset[str]
     first_person_plural: frozenset[str]
