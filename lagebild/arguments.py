@@ -185,6 +185,16 @@ def _mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
             k -= 1
             skipped += 1
             continue
+        if low in cues.reporting_nouns:
+            slot.prep = "laut"  # "nach Angaben Seouls": the source of a report, no argument
+        elif (
+            cues.lang == "de"
+            and k > 0
+            and tokens[k + 1].lower in ("der", "des")
+            and tokens[k].text[:1].isupper()
+            and tokens[k].text.isalpha()
+        ):
+            slot.prep = GENITIVE  # "an der Küste der Krim": an attribute of the noun before
         break
     end_text = tokens[slot.end - 1].text
     nxt_tok = tokens[slot.end] if slot.end < len(tokens) else None
@@ -493,17 +503,26 @@ def _pick_target(
             s
             for s in in_clause
             if ok(s)
-            and s.attributive
-            and s.prep in ("of", "von", "aus", "from")
+            and s.prep in ("of", "von", "aus", "from", "gen")
             and _named(s)
             and (source is None or s.actor.key() != source.actor.key())
         ],
         [s for s in plain if ok(s)],
     ]
+    # an actor rarely acts on itself: prefer a candidate of another state or organisation
+    own = source.actor.key() if source is not None else None
+    for rank in ranks:
+        other = [s for s in rank if s.actor.key() != own or own is None]
+        if other:
+            return other[0]
     for rank in ranks:
         if rank:
             return rank[0]
     return None
+
+
+#: the pseudo-preposition of a German genitive attribute ("die Küste der Krim")
+GENITIVE = "gen"
 
 
 #: types whose target may be the place where the act happened ("schossen im Iran auf ...")
@@ -559,15 +578,22 @@ def _nominal_arguments(
         elif s.prep in tpreps and target is None:
             target = s
         elif (
-            s.prep is None
+            s.prep in (None, GENITIVE)
+            and len(gap) <= 2
             and gap
             and gap[-1] in ("des", "der")
             and source is None
             and trig.entry.cameo.quad_class in (1, 3)
         ):
-            source = s
-        elif s.prep is None and gap and gap[-1] in ("des", "der") and target is None:
-            target = s
+            source = s  # "die Warnung des US-Diplomaten"
+        elif (
+            s.prep in (None, GENITIVE)
+            and gap
+            and len(gap) <= 2
+            and gap[-1] in ("des", "der")
+            and target is None
+        ):
+            target = s  # "die Annexion der Krim"
         elif s.prep == "of" and target is None and trig.entry.cameo.quad_class not in (1,):
             target = s
     if target is None and (trig.type in LOCATED_TYPES or trig.type == "CONSULT"):
