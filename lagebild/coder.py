@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 CONDITIONAL_AUX = frozenset({"würde", "würden", "would"})
 #: types that carry magnitudes (size, dead, injured)
 MAGNITUDE_TYPES = frozenset({"MOBILIZE", "PROTEST", "AID", "COERCE", "ASSAULT"})
+#: acts that are always aimed at someone: without a target they are not coded
+DYADIC_TYPES = frozenset(
+    {"ACCUSE", "AGREE", "AID", "ASSAULT", "CONSULT", "COOPERATE", "SANCTION", "SUPPORT"}
+)
 #: joint acts that need a counterpart: a visit to a bakery is no CONSULT
 COUNTERPART_TYPES = frozenset({"CONSULT", "COOPERATE"})
 #: types whose target may stand in the complement ("warnte, dass jede russische Invasion ...")
@@ -372,6 +376,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     events.extend(_conditional_threats(events, tokens, slots, infos, sent, ctx))
     _reaction_targets(events, tokens, clause_of, back_refs)
     _denials(events, tokens, clause_of, cues)
+    # dyadic acts (an attack, a sanction, aid, talks, an accusation) need a counterpart
+    events = [e for e in events if e.target is not None or e.type not in DYADIC_TYPES]
     events = _dedupe(events)
     for e in events:
         if e.source is not None and not e.negated and not e.hypothetical:

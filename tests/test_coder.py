@@ -86,8 +86,8 @@ FOUND = [
     # conditionals, threats, control verbs
     (
         "de",
-        "Sollte Moskau angreifen, würde die NATO reagieren.",
-        ("ASSAULT", "RUS", None, False, True),
+        "Sollte Moskau Litauen angreifen, würde die NATO reagieren.",
+        ("ASSAULT", "RUS", "LTU", False, True),
     ),
     (
         "en",
