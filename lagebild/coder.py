@@ -922,6 +922,9 @@ def _make_events(
         and (target is None or target.prep is not None and target.prep not in ("mit", "with"))
     ):
         pairs = [(src_members[0], m) for m in src_members[1:]]
+    elif len(src_members) > 1 and any(t.lower in cues.reciprocal for t in tokens):
+        # "Russland und die Ukraine tauschten jeweils 35 Gefangene aus": each on the other
+        pairs = [(a, b) for a in src_members for b in src_members if a is not b]
     else:
         pairs = [(s, t) for s in src_members for t in tgt_members]
     out = []

@@ -44,6 +44,7 @@ class Cues:
     infinitive_false: frozenset[str]
     state_pronouns: frozenset[str]
     quantity_of: frozenset[str]
+    reciprocal: frozenset[str]
     group_anaphora: tuple[str, ...]
     subject_pronouns: frozenset[str]
     first_person_plural: frozenset[str]
