@@ -93,6 +93,7 @@ def segment_clauses(
             and (i + 1) not in starts
             and tokens[i + 1].lemma.lower() == tokens[i + 1].lower
             and tokens[i + 1].lower not in cues.infinitive_false
+            and "-" not in tokens[i + 1].text
         ):
             c += 1  # "agreed to step down": the infinitive is the complement
         elif (
@@ -177,7 +178,7 @@ def _mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
             slot.objdet = True
         if low in cues.determiners or (
             skipped < 2
-            and low.isalpha()
+            and low.replace("-", "").isalpha()
             and low not in cues.coordinators
             and (tokens[k].text.islower() or (cues.lang != "de" and _demonym_like(low)))
             and (cues.lang == "de" or low not in cues.reporting_lemmas)

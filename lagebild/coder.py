@@ -309,7 +309,20 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         circumstantial = trig.noun and _circumstantial(tokens, trig.index, cues)
         main_noun = trig.noun and (not verbs_in_clause or circumstantial)
         if trig.noun and not sources and main_noun:
-            subj = subjects[c] or inherited
+            # "Sanctions on Russia were announced by the US Treasury": the agent of the clause
+            agent = next(
+                (
+                    s
+                    for s in slots
+                    if clause_of[s.start] == c
+                    and s.coord_head
+                    and s.prep in cues.agent_preps
+                    and s.kind != "place"
+                    and s.start > trig.index
+                ),
+                None,
+            )
+            subj = agent or subjects[c] or inherited
             if subj is not None and subj is not target:
                 sources = [subj]
         if trig.noun and not sources and trig.type == "PROTEST":

@@ -349,6 +349,30 @@ def _word_matches(tok: Token, word: str) -> bool:
     return tok.lower == word or tok.lemma.lower() == word
 
 
+_EN_NUMBER_WORDS = frozenset(
+    {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "several",
+        "some",
+        "more",
+        "all",
+    }
+)
 _EN_AUXILIARIES = frozenset(
     {
         "was",
@@ -503,9 +527,15 @@ def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
         or w[:1].isdigit()
         or (demonym and lower_words == 0)
     )
-    if nominal and upper_words and i + 1 < len(tokens):
+    if nominal and i + 1 < len(tokens):
         # "The European Union cut seven banks off": a verb takes an object right after it
         nxt = tokens[i + 1]
-        if nxt.lower in cues.determiners or nxt.text[:1].isupper() or nxt.lower[:1].isdigit():
+        if (
+            nxt.lower in cues.determiners
+            or nxt.lower in cues.possessives
+            or nxt.lower in _EN_NUMBER_WORDS
+            or nxt.lower[:1].isdigit()
+            or (upper_words and nxt.text[:1].isupper())
+        ):
             return False
     return nominal
