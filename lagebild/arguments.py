@@ -190,6 +190,15 @@ def _mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
             slot.prep = "laut"  # "nach Angaben Seouls": the source of a report, no argument
         elif (
             cues.lang == "de"
+            and k == slot.start - 1
+            and tokens[k].text[:1].isupper()
+            and tokens[k].text.isalpha()
+            and k > 0
+            and tokens[slot.end - 1].text.endswith("s")
+        ):
+            slot.prep = GENITIVE  # "unter Vermittlung Katars": a genitive name
+        elif (
+            cues.lang == "de"
             and k > 0
             and tokens[k + 1].lower in ("der", "des")
             and tokens[k].text[:1].isupper()

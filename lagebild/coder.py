@@ -342,7 +342,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             and tokens[trig.index].lemma.lower() not in cues.deny_lemmas
         ):
             target = _complement_target(c, infos, slots, sources)
-        if target is None and trig.entry.cameo.code.startswith(MEDIATE_CODE):
+        if trig.entry.cameo.code.startswith(MEDIATE_CODE):
             parties = _mediated_parties(c, subjects, inherited, sources)
             if parties:
                 for party in parties:

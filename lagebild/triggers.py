@@ -139,7 +139,7 @@ def _register_separable(
         return
     for particle in sorted(cues.separable_particles, key=len, reverse=True):
         base = verb[len(particle) :]
-        if verb.startswith(particle) and len(base) >= 4 and base.endswith("en"):
+        if verb.startswith(particle) and len(base) >= 4 and base.endswith(("en", "rn", "ln")):
             known = lex.separable.setdefault(base, [])
             if entry is not None or not any(p == particle for p, _ in known):
                 known.append((particle, entry))
