@@ -404,6 +404,26 @@ def _active_subject(plain: list[Slot], in_clause: list[Slot], i: int, cues: Cues
     cands = [s for s in plain if s.kind != "place"]
     if cues.lang == "de":
         subj = [s for s in cands if not s.objdet] or cands
+        # "Die NATO-Staaten sicherten der Ukraine ... zu": an adjective-named subject that
+        # opens the clause comes before a later noun phrase
+        lead = next(
+            (
+                s
+                for s in in_clause
+                if s.attributive
+                and s.prep is None
+                and not s.objdet
+                and s.kind != "place"
+                and s.end <= i
+            ),
+            None,
+        )
+        if (
+            lead is not None
+            and (not subj or lead.start < subj[0].start)
+            and _opens_clause_np(lead, in_clause)
+        ):
+            return lead
         if subj:
             return subj[0]
     else:
@@ -416,6 +436,11 @@ def _active_subject(plain: list[Slot], in_clause: list[Slot], i: int, cues: Cues
         if s.attributive and s.prep is None and not s.objdet and s.end <= i and s.kind != "place"
     ]
     return attrs[0] if attrs else None
+
+
+def _opens_clause_np(slot: Slot, in_clause: list[Slot]) -> bool:
+    """Whether the slot is the first actor of its clause."""
+    return all(o.start >= slot.start for o in in_clause)
 
 
 def _pick_target(
