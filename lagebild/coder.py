@@ -343,7 +343,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         ):
             target = _complement_target(c, infos, slots, sources)
         if trig.entry.cameo.code.startswith(MEDIATE_CODE):
-            parties = _mediated_parties(c, subjects, inherited, sources)
+            parties = _mediated_parties(c, subjects, inherited, sources, slots, clause_of)
             if parties:
                 for party in parties:
                     events.extend(
@@ -721,6 +721,8 @@ def _intent_events(
             and not info.governed
             and bool(info.words & (cues.future_aux - CONDITIONAL_AUX))
         )
+        if _circumstantial(tokens, _token_at(e.char_start, tokens), cues):
+            announced = ready = False  # "during Putin's visit": a visit that took place
         if (announced or ready) and not e.negated and e.type in ("RETREAT", "CONSULT"):
             code = lookup_cameo("080" if e.type == "RETREAT" else "036")
             e.type, e.cameo, e.quad_class = code.plover or "", code.code, code.quad_class or 1
@@ -809,14 +811,30 @@ MEDIATE_CODE = "045"
 
 
 def _mediated_parties(
-    c: int, subjects: list[Slot | None], inherited: Slot | None, sources: list[Slot]
+    c: int,
+    subjects: list[Slot | None],
+    inherited: Slot | None,
+    sources: list[Slot],
+    slots: list[Slot],
+    clause_of: list[int],
 ) -> list[Slot]:
-    """The parties a mediator ("unter Vermittlung Katars", "brokered by Oman") talks to:
-    the coordinated subject of the clause."""
-    subj = subjects[c] or inherited
+    """The parties a mediator talks to: those it mediates between ("mediated between Russia
+    and Ukraine"), else the coordinated subject ("X und Y einigten sich unter Vermittlung")."""
+    keys = {m.actor.key() for s in sources for m in members(s)}
+    between = next(
+        (
+            s
+            for s in slots
+            if clause_of[s.start] == c
+            and s.coord_head
+            and s.coord
+            and s.prep in ("zwischen", "between")
+        ),
+        None,
+    )
+    subj = between or subjects[c] or inherited
     if subj is None or not subj.coord:
         return []
-    keys = {m.actor.key() for s in sources for m in members(s)}
     return [m for m in members(subj) if m.actor.key() not in keys]
 
 
