@@ -29,7 +29,7 @@ DEFAULT_TPREPS: dict[str, dict[str, frozenset[str]]] = {
         "REQUEST": frozenset({"an"}),
         "SUPPORT": frozenset({"für", "hinter"}),
         "REJECT": frozenset({"von"}),
-        "MOBILIZE": frozenset({"an", "zu", "zur", "zum", "entlang", "nahe", "gegen"}),
+        "MOBILIZE": frozenset({"an", "zu", "zur", "zum", "entlang", "nahe", "gegen", "um", "vor"}),
         "RETREAT": frozenset({"aus", "von"}),
         "CONCEDE": frozenset({"gegenüber"}),
     },
@@ -47,7 +47,9 @@ DEFAULT_TPREPS: dict[str, dict[str, frozenset[str]]] = {
         "REQUEST": frozenset({"of", "to"}),
         "SUPPORT": frozenset({"for", "behind", "with"}),
         "REJECT": frozenset({"from", "of"}),
-        "MOBILIZE": frozenset({"to", "along", "near", "on", "at", "against"}),
+        "MOBILIZE": frozenset(
+            {"to", "along", "near", "on", "at", "against", "around", "towards", "toward", "off"}
+        ),
         "RETREAT": frozenset({"from"}),
         "CONCEDE": frozenset({"to"}),
     },

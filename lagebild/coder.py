@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 CONDITIONAL_AUX = frozenset({"würde", "würden", "would"})
 #: types that carry magnitudes (size, dead, injured)
 MAGNITUDE_TYPES = frozenset({"MOBILIZE", "PROTEST", "AID", "COERCE", "ASSAULT"})
+#: acts whose object is the actor's own forces ("mobilisierte 45.000 Polizisten")
+OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 #: acts that are always aimed at someone: without a target they are not coded
 DYADIC_TYPES = frozenset(
     {"ACCUSE", "AGREE", "AID", "ASSAULT", "CONSULT", "COOPERATE", "SANCTION", "SUPPORT"}
@@ -981,8 +983,13 @@ def _make_events(
             and s_actor.country
             and not symmetric
         ):
-            # an unnamed group acted upon ("prisoners", "Demonstranten") is the source's own
-            t_actor = Actor(t_actor.text, t_actor.name, s_actor.country, None, t_actor.sector)
+            # an unnamed group acted upon ("prisoners", "Demonstranten") is the source's own;
+            # troops one mobilises are no target at all
+            t_actor = (
+                None
+                if entry.type in OWN_FORCES_TYPES
+                else Actor(t_actor.text, t_actor.name, s_actor.country, None, t_actor.sector)
+            )
         if (
             t_actor is None
             and s_actor
