@@ -327,7 +327,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             subj = agent or subjects[c] or inherited
             if subj is not None and subj is not target:
                 sources = [subj]
-        if trig.noun and not sources and trig.type == "PROTEST":
+        if not sources and trig.type == "PROTEST":
             people = _located_civilians(ctx, slots, tokens[trig.index].text, trig.index)
             sources = [people] if people else []
         if trig.noun and not main_noun and not sources:
@@ -381,8 +381,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             )
         )
     events.extend(_insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
-    _domestic_targets(events)
     _civilian_violence(events)
+    _domestic_targets(events)
     if any(t.lower in cues.border_words for t in tokens):
         _border_buildup(events)
     events = _intent_events(events, tokens, clause_of, infos, ctx)
@@ -860,6 +860,7 @@ def _located_civilians(
     country = (ctx.location or {}).get("country")
     if not country:
         states = {s.actor.country for s in slots if s.actor.country and s.kind != "place"}
+        states = states or {s.actor.country for s in slots if s.actor.country}
         country = states.pop() if len(states) == 1 else None
     if not country:
         return None
