@@ -183,7 +183,14 @@ def _mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
             and low.replace("-", "").isalpha()
             and low not in cues.coordinators
             and (tokens[k].text.islower() or (cues.lang != "de" and _demonym_like(low)))
-            and (cues.lang == "de" or low not in cues.reporting_lemmas)
+            and (
+                cues.lang == "de"
+                or (
+                    low not in cues.reporting_lemmas
+                    and low not in cues.relative_pronouns
+                    and low not in cues.complementizers
+                )
+            )
         ):
             k -= 1
             skipped += 1

@@ -725,7 +725,11 @@ def _intent_events(
         )
         if _circumstantial(tokens, _token_at(e.char_start, tokens), cues):
             announced = ready = False  # "during Putin's visit": a visit that took place
-        if (announced or ready) and not e.negated and e.type in ("RETREAT", "CONSULT"):
+        if announced and not e.negated and e.type == "CONCEDE":
+            # "agreed to stop attacking", "offered to suspend the reform": the concession
+            e.hypothetical = False
+            replaced_sources.add(e.source.key() if e.source else None)
+        elif (announced or ready) and not e.negated and e.type in ("RETREAT", "CONSULT"):
             code = lookup_cameo("080" if e.type == "RETREAT" else "036")
             e.type, e.cameo, e.quad_class = code.plover or "", code.code, code.quad_class or 1
             e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
