@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 CONDITIONAL_AUX = frozenset({"würde", "würden", "would"})
 #: types that carry magnitudes (size, dead, injured)
 MAGNITUDE_TYPES = frozenset({"MOBILIZE", "PROTEST", "AID", "COERCE", "ASSAULT"})
+#: acts whose unnamed group of victims or beneficiaries is taken to be domestic
+GROUP_TARGET_TYPES = frozenset(
+    {"COERCE", "RETREAT", "PROTEST", "CONCEDE", "ASSAULT", "AID", "MOBILIZE"}
+)
 #: acts whose object is the actor's own forces ("mobilisierte 45.000 Polizisten")
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 #: acts that are always aimed at someone: without a target they are not coded
@@ -604,6 +608,20 @@ def _fill_role_countries(
         a = s.actor
         if a.country or a.org or not a.sector:
             continue
+        adj = next(
+            (
+                o
+                for o in slots
+                if o.attributive and o.end <= s.start and s.start - o.end <= 1 and o.actor.country
+            ),
+            None,
+        )
+        if adj is not None:
+            # "Israeli ground troops": the adjective names the state of the role
+            s.actor = Actor(a.text, a.name, adj.actor.country, None, a.sector)
+            s.start = adj.start
+            slots.remove(adj)
+            continue
         nxt = next((o for o in slots if o.start >= s.end and o.start - s.end <= 2), None)
         if (
             nxt is not None
@@ -987,6 +1005,7 @@ def _make_events(
             and s_actor is not None
             and s_actor.country
             and not symmetric
+            and entry.type in GROUP_TARGET_TYPES
         ):
             # an unnamed group acted upon ("prisoners", "Demonstranten") is the source's own;
             # troops one mobilises are no target at all

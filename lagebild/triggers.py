@@ -288,6 +288,13 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
             if not (
                 tokens[m.index].lower.endswith("ed")
                 and not m.covered
+                and m.index > 0
+                and (
+                    tokens[m.index - 1].lower in cues.determiners
+                    or tokens[m.index - 1].lower in cues.prepositions
+                    or tokens[m.index - 1].lower in cues.possessives
+                    or tokens[m.index - 1].lower.endswith("ed")
+                )
                 and any(
                     (o.index == m.index + 1 and o.noun) or m.index + 1 in o.covered for o in out
                 )
