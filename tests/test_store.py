@@ -283,3 +283,22 @@ def test_without_pyarrow_rows_are_the_same(tmp_path: Path,
         records = store.records(include_modal=True)
     expected = {e.event_id: e.to_record() for c in crisis_articles() for e in c.events}
     assert {r["event_id"]: r for r in records} == expected
+
+
+def test_schema_1_store_is_migrated_and_keeps_magnitudes(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    EventStore(path).close()
+    con = duckdb.connect(str(path))  # turn it back into a schema-1 store
+    for column in ("size", "dead", "injured"):
+        con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError, match="schema 1"):
+        EventStore(path, read_only=True)
+    coded = crisis_articles()[0]
+    coded.events[0].size, coded.events[0].dead = 100000, 11
+    with EventStore(path) as store:
+        assert store.add_coded_article(coded) == "new"
+        by_id = {r["event_id"]: r for r in store.records(include_modal=True)}
+    record = by_id[coded.events[0].event_id]
+    assert record["size"] == 100000 and record["dead"] == 11 and "injured" not in record

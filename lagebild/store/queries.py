@@ -136,6 +136,9 @@ def row_to_record(row: dict[str, Any]) -> dict[str, Any]:
         record["location"] = json.loads(row["location"])
     if row.get("quote"):
         record["quote"] = json.loads(row["quote"])
+    for name in ("size", "dead", "injured"):
+        if row.get(name) is not None:
+            record[name] = row[name]
     return record
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 #: the schema version this lagebild writes; a store with a higher version was made by a
 #: newer lagebild and is refused rather than misread
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ACTOR_SIDES: tuple[str, ...] = ("source", "target")
 ACTOR_PARTS: tuple[str, ...] = ("text", "name", "country", "org", "sector", "code")
@@ -45,7 +45,12 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("location_lat", "DOUBLE"),
     ("location_lon", "DOUBLE"),
     ("quote", "VARCHAR"),
+    ("size", "INTEGER"),
+    ("dead", "INTEGER"),
+    ("injured", "INTEGER"),
 )
+#: event columns added after schema 1, created by migration 2 on older stores
+MAGNITUDE_COLUMNS: tuple[str, ...] = ("size", "dead", "injured")
 
 ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "VARCHAR PRIMARY KEY"),
@@ -182,6 +187,11 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (
         "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
         *(create_table_sql(table) for table in TABLES),
+        *VIEW_SQL,
+    ),
+    # PLOVER magnitudes on events; views are re-created so `SELECT *` sees the columns
+    2: (
+        *(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {c} INTEGER" for c in MAGNITUDE_COLUMNS),
         *VIEW_SQL,
     ),
 }

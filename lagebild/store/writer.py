@@ -116,6 +116,9 @@ def event_row(
             _as_float(location.get("lat")) if location else None,
             _as_float(location.get("lon")) if location else None,
             json.dumps(quote, ensure_ascii=False) if quote else None,
+            record.get("size"),
+            record.get("dead"),
+            record.get("injured"),
         ]
     )
     return tuple(values)
