@@ -71,6 +71,8 @@ class Slot:
     #: actors coordinated with this one ("Schweden und Finnland")
     coord: list[Slot] = field(default_factory=list)
     coord_head: bool = True
+    #: how good the cue was that made this slot a target (0 best), for the confidence
+    picked_rank: int = -1
 
 
 def segment_clauses(
@@ -555,12 +557,14 @@ def _pick_target(
     ]
     # an actor rarely acts on itself: prefer a candidate of another state or organisation
     own = source.actor.key() if source is not None else None
-    for rank in ranks:
+    for number, rank in enumerate(ranks):
         other = [s for s in rank if s.actor.key() != own or own is None]
         if other:
+            other[0].picked_rank = number
             return other[0]
-    for rank in ranks:
+    for number, rank in enumerate(ranks):
         if rank:
+            rank[0].picked_rank = number
             return rank[0]
     return None
 

@@ -51,6 +51,9 @@ GROUP_TARGET_TYPES = frozenset(
 )
 #: acts whose object is the actor's own forces ("mobilisierte 45.000 Polizisten")
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
+#: confidence of an event with the strongest cues, and of one inferred by a rule
+MAX_CONFIDENCE = 0.95
+RULE_CONFIDENCE = 0.6
 #: acts that are always aimed at someone: without a target they are not coded
 DYADIC_TYPES = frozenset(
     {"ACCUSE", "AGREE", "AID", "ASSAULT", "CONSULT", "COOPERATE", "SANCTION", "SUPPORT"}
@@ -381,7 +384,17 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             hypothetical = hypothetical or trig.type != verbs_in_clause[0].type
         events.extend(
             _make_events(
-                trig, sources, target, sent, ctx, negated, hypothetical, nonpolitical, dates, tokens
+                trig,
+                sources,
+                target,
+                sent,
+                ctx,
+                negated,
+                hypothetical,
+                nonpolitical,
+                dates,
+                tokens,
+                _evidence(trig, sources, target, inherited),
             )
         )
     events.extend(_insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
@@ -889,6 +902,24 @@ def _located_civilians(
     return Slot(Actor(text, None, country, None, "CVL"), "role", index, index + 1)
 
 
+def _evidence(
+    trig: TriggerMatch, sources: list[Slot], target: Slot | None, inherited: Slot | None
+) -> float:
+    """How strong the cues of one event are, as a factor of the confidence: verbs over
+    nouns, unambiguous words over weak ones, a source in its own clause over an inherited
+    one, an object or target preposition over a place or a genitive."""
+    ev = 0.8 if trig.noun else 1.0
+    if trig.entry.weak:
+        ev *= 0.88
+    if sources and sources[0] is inherited:
+        ev *= 0.85
+    elif sources and (sources[0].attributive or sources[0].kind == "place"):
+        ev *= 0.95
+    if target is not None and target.picked_rank >= 0:
+        ev *= 1.0 if target.picked_rank <= 4 else 0.93 if target.picked_rank <= 6 else 0.9
+    return ev
+
+
 def _nonpolitical_word(word: str, cues: Cues) -> bool:
     """A sport/market/weather/culture word, also as the head of a compound ("WM-Finale",
     "Weltmeisterschaft", "Basketballer"); short words only match whole."""
@@ -964,6 +995,7 @@ def _make_events(
     nonpolitical: bool,
     dates: list[DateMention],
     tokens: list,
+    evidence: float = 1.0,
 ) -> list[Event]:
     """One event per source member and target member, after the lexicon's conditions."""
     entry = trig.entry
@@ -1045,7 +1077,20 @@ def _make_events(
             continue
         if nonpolitical and (entry.sport or entry.weak or s_actor is None or t_actor is None):
             continue
-        out.append(_event(trig, s_actor, t_actor, sent, ctx, negated, hypothetical, dates, tokens))
+        out.append(
+            _event(
+                trig,
+                s_actor,
+                t_actor,
+                sent,
+                ctx,
+                negated,
+                hypothetical,
+                dates,
+                tokens,
+                evidence=evidence * (1.0 if t_actor is not None else 0.92),
+            )
+        )
     return out
 
 
@@ -1065,8 +1110,11 @@ def _event(
     dates: list[DateMention],
     tokens: list,
     cameo: str | None = None,
+    evidence: float | None = None,
 ) -> Event:
-    """Build the Event record with its evidence, date and confidence."""
+    """Build the Event record with its evidence, date and confidence. `evidence` (0..1)
+    says how strong the cues were; events made by a rule rather than a trigger (claims,
+    conditional threats, insisting) get a lower confidence."""
     code = lookup_cameo(cameo) if cameo else trig.entry.cameo
     tok = tokens[trig.index]
     start, end = tok.start, tok.end
@@ -1074,9 +1122,7 @@ def _event(
     if trig.particle is not None:
         trigger_text = f"{tok.text} … {tokens[trig.particle].text}"
     when = _event_date(tok.start - sent.start, dates, ctx)
-    conf = 0.45 + (0.2 if _political(src) else 0) + (0.15 if _political(tgt) else 0)
-    conf += 0.1 if not trig.noun else 0.0
-    conf -= 0.15 if trig.entry.weak else 0.0
+    conf = RULE_CONFIDENCE if evidence is None else MAX_CONFIDENCE * evidence
     quote = next((q for q in ctx.quotes if q.start <= start < q.end), None)
     assert code.plover is not None and code.quad_class is not None
     return Event(
