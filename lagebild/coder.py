@@ -518,19 +518,7 @@ def _sourced_claims(
             continue
         e.hypothetical = True
         trig = TriggerMatch(_synthetic_entry("112"), speaker.start, speaker.end, noun=False)
-        out.append(
-            _event(
-                trig,
-                speaker.actor,
-                e.source,
-                sent,
-                ctx,
-                False,
-                False,
-                find_dates(sent.text, ctx.lang, ctx.article.date),
-                tokens,
-            )
-        )
+        out.append(_rule_event(trig, speaker.actor, e.source, sent, ctx, tokens))
     return out
 
 
@@ -587,19 +575,7 @@ def _conditional_threats(
         trig = TriggerMatch(
             _synthetic_entry(THREAT_CODES.get(own[0].type, "130")), verb, verb + 1, noun=False
         )
-        return [
-            _event(
-                trig,
-                speaker.actor,
-                target,
-                sent,
-                ctx,
-                False,
-                False,
-                find_dates(sent.text, ctx.lang, ctx.article.date),
-                tokens,
-            )
-        ]
+        return [_rule_event(trig, speaker.actor, target, sent, ctx, tokens)]
     return []
 
 
@@ -827,19 +803,7 @@ def _claim_events(
                 continue
             e.hypothetical = True
             trig = TriggerMatch(_synthetic_entry("112"), verb, verb + 1, noun=False)
-            out.append(
-                _event(
-                    trig,
-                    speaker.actor,
-                    e.source,
-                    sent,
-                    ctx,
-                    False,
-                    False,
-                    find_dates(sent.text, ctx.lang, ctx.article.date),
-                    tokens,
-                )
-            )
+            out.append(_rule_event(trig, speaker.actor, e.source, sent, ctx, tokens))
     return out
 
 
@@ -1099,6 +1063,20 @@ def _political(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country or actor.org)
 
 
+def _rule_event(
+    trig: TriggerMatch,
+    src: Actor | None,
+    tgt: Actor | None,
+    sent: Sentence,
+    ctx: ArticleContext,
+    tokens: list,
+) -> Event:
+    """An event a rule infers from others (a claim, a conditional threat, an insistence):
+    factual, dated by the sentence, with the confidence of a rule."""
+    dates = find_dates(sent.text, ctx.lang, ctx.article.date)
+    return _event(trig, src, tgt, sent, ctx, False, False, dates, tokens)
+
+
 def _event(
     trig: TriggerMatch,
     src: Actor | None,
@@ -1216,19 +1194,7 @@ def _insist_events(
             target = subj.actor if subj else None
             if target is None or target.key() == speaker.actor.key():
                 continue
-        out.append(
-            _event(
-                trig,
-                speaker.actor,
-                target,
-                sent,
-                ctx,
-                False,
-                False,
-                find_dates(sent.text, ctx.lang, ctx.article.date),
-                tokens,
-            )
-        )
+        out.append(_rule_event(trig, speaker.actor, target, sent, ctx, tokens))
     return out
 
 

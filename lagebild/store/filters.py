@@ -10,28 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from lagebild.ontology import PLOVER_TYPES as ALL_TYPES
 from lagebild.store.errors import StoreError
 
-PLOVER_TYPES: frozenset[str] = frozenset(
-    {
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "MOBILIZE",
-        "SANCTION",
-        "COERCE",
-        "ASSAULT",
-    }
-)
+PLOVER_TYPES: frozenset[str] = frozenset(ALL_TYPES)
 
 
 @dataclass(frozen=True, slots=True)
