@@ -22,6 +22,9 @@ from lagebild.cli.extract import (
     RunCounts,
     UsageError,
     _silence_stdout,
+    add_actors_option,
+    add_inputs_option,
+    add_lang_option,
     parse_date_option,
 )
 from lagebild.errors import DataError, InputError, UnsupportedLanguageError
@@ -73,38 +76,21 @@ def register(subparsers: Any) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "inputs",
-        nargs="*",
-        metavar="INPUT",
-        help="file (.txt, .html, .htm, .jsonl), folder, or - for stdin",
-    )
+    add_inputs_option(parser)
     parser.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
         help="date of articles whose input carries none (people's roles are "
         "resolved for it; default: each person's latest role)",
     )
-    parser.add_argument(
-        "--lang",
-        default="auto",
-        metavar="LANG",
-        help="auto (detect per article, default) or a language code to force",
-    )
+    add_lang_option(parser)
     parser.add_argument(
         "--format",
         choices=("jsonl", "table"),
         default="table",
         help="one JSON object a line, or an aligned table (default)",
     )
-    parser.add_argument(
-        "--actors",
-        action="append",
-        default=[],
-        metavar="FILE.yaml",
-        help="user dictionary of actors that adds to or overrides the built-in "
-        "knowledge (repeatable; schema in the README)",
-    )
+    add_actors_option(parser)
     parser.set_defaults(func=run)
 
 

@@ -65,6 +65,38 @@ class RunCounts:
     events: int = 0
 
 
+def add_inputs_option(parser: argparse.ArgumentParser) -> None:
+    """The INPUT arguments every reading command takes."""
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="file (.txt, .html, .htm, .jsonl), folder, or - for stdin",
+    )
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """--lang: detect per article, or force a language pack."""
+    parser.add_argument(
+        "--lang",
+        default="auto",
+        metavar="LANG",
+        help="auto (detect per article, default) or a language code to force",
+    )
+
+
+def add_actors_option(parser: argparse.ArgumentParser) -> None:
+    """--actors: user dictionaries that add to or override the built-in knowledge."""
+    parser.add_argument(
+        "--actors",
+        action="append",
+        default=[],
+        metavar="FILE.yaml",
+        help="user dictionary of actors that adds to or overrides the built-in "
+        "knowledge (repeatable; schema in the README)",
+    )
+
+
 def register(subparsers: Any) -> None:
     """Add the `extract` command to the `lagebild` parser."""
     parser = subparsers.add_parser(
@@ -74,12 +106,7 @@ def register(subparsers: Any) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "inputs",
-        nargs="*",
-        metavar="INPUT",
-        help="file (.txt, .html, .htm, .jsonl), folder, or - for stdin",
-    )
+    add_inputs_option(parser)
     parser.add_argument(
         "--format",
         default="jsonl",
@@ -89,26 +116,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--date", metavar="YYYY-MM-DD", help="publication date of articles whose input carries none"
     )
-    parser.add_argument(
-        "--lang",
-        default="auto",
-        metavar="LANG",
-        help="auto (detect per article, default) or a language code to force",
-    )
+    add_lang_option(parser)
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
         help="write to FILE (atomically: complete or not at all) instead of stdout",
     )
-    parser.add_argument(
-        "--actors",
-        action="append",
-        default=[],
-        metavar="FILE.yaml",
-        help="user dictionary of actors that adds to or overrides the built-in "
-        "knowledge (repeatable)",
-    )
+    add_actors_option(parser)
     parser.add_argument(
         "--min-confidence",
         default="0",

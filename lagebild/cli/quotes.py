@@ -21,6 +21,9 @@ from lagebild.cli.extract import (
     UsageError,
     _code_article,
     _silence_stdout,
+    add_actors_option,
+    add_inputs_option,
+    add_lang_option,
     build_options,
     open_output,
 )
@@ -68,12 +71,7 @@ def register(subparsers: Any) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "inputs",
-        nargs="*",
-        metavar="INPUT",
-        help="file (.txt, .html, .htm, .jsonl), folder, or - for stdin",
-    )
+    add_inputs_option(parser)
     parser.add_argument(
         "--format",
         default="jsonl",
@@ -86,26 +84,14 @@ def register(subparsers: Any) -> None:
         help="publication date of articles whose input carries none (it "
         "decides who held an office, and so who the speaker is)",
     )
-    parser.add_argument(
-        "--lang",
-        default="auto",
-        metavar="LANG",
-        help="auto (detect per article, default) or a language code to force",
-    )
+    add_lang_option(parser)
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
         help="write to FILE (atomically: complete or not at all) instead of stdout",
     )
-    parser.add_argument(
-        "--actors",
-        action="append",
-        default=[],
-        metavar="FILE.yaml",
-        help="user dictionary of actors that adds to or overrides the built-in "
-        "knowledge (repeatable)",
-    )
+    add_actors_option(parser)
     parser.add_argument(
         "--max-mb",
         default="20",
