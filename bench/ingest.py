@@ -2,7 +2,7 @@
 
 Run by hand (never by the test suite):
 
-    .venv/bin/python bench/ingest.py --articles 600 --batch-size 32
+    .venv/bin/python bench/ingest.py --articles 600
 
 It builds the synthetic corpus of bench/throughput.py (gold sentences, else the example
 articles), then times, in one process:
@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--batch-size", type=int, default=IngestSettings().batch_size,
+                        help="articles per transaction (default: what `lagebild ingest` uses)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args(argv)
 
