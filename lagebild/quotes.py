@@ -68,5 +68,5 @@ def _best_speaker(candidates: list[Mention], text: str) -> Actor | None:
 
 def _after_place_prep(m: Mention, text: str) -> bool:
     """Whether a locative preposition stands right before the mention ("in Berlin")."""
-    before = text[max(0, m.start - 5):m.start].lower().split()
+    before = text[max(0, m.start - 5) : m.start].lower().split()
     return bool(before) and before[-1] in ("in", "aus", "im", "nach", "at", "from", "to")

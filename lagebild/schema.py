@@ -34,7 +34,13 @@ EVENT_FIELDS: tuple[str, ...] = (
 )
 #: Optional fields, written only when set.
 EVENT_OPTIONAL_FIELDS: tuple[str, ...] = (
-    "mode", "context", "location", "quote", "size", "dead", "injured",
+    "mode",
+    "context",
+    "location",
+    "quote",
+    "size",
+    "dead",
+    "injured",
 )
 
 ACTOR_FIELDS: tuple[str, ...] = ("text", "name", "country", "org", "sector", "code")
