@@ -284,6 +284,19 @@ def _comma_link(link: tuple[Slot, Slot, bool], tokens: list[Token], cues: Cues) 
     )
 
 
+def relink_coordination(slots: list[Slot], tokens: list[Token], cues: Cues) -> None:
+    """Link coordination again after slots were added ("he and Zelensky signed"); pairs
+    that stand for one phrase ("die beiden Führer") stay linked."""
+    kept = [(s, c) for s in slots for c in s.coord if c.start == s.start]
+    for s in slots:
+        s.coord = []
+        s.coord_head = True
+    _link_coordination(slots, tokens, cues)
+    for head, member in kept:
+        head.coord.append(member)
+        member.coord_head = False
+
+
 def list_joints(slots: list[Slot]) -> frozenset[int]:
     """Token indices between coordinated actors ("Israel, die VAE und Bahrain")."""
     keep: set[int] = set()

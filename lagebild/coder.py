@@ -16,6 +16,7 @@ from lagebild.arguments import (
     build_slots,
     choose_arguments,
     list_joints,
+    relink_coordination,
     members,
     segment_clauses,
 )
@@ -83,6 +84,8 @@ class ArticleContext:
     places: dict[int, object] = field(default_factory=dict)
     #: where the current sentence's events happened
     location: dict | None = None  # type: ignore[type-arg]
+    #: named people, in order, for "er"/"he"
+    people: list[Actor] = field(default_factory=list)
     #: the author of the latest asserted event of each type ("den Angriff" refers back)
     recent: dict[str, Actor] = field(default_factory=dict)
 
@@ -125,6 +128,7 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
         hi = bisect.bisect_left(starts, sent.end)
         sent_mentions = [m for m in mentions[lo:hi] if m.end <= sent.end]
         events.extend(code_sentence(sent, sent_mentions, ctx))
+        ctx.people.extend(m.actor for m in sent_mentions if m.kind == "person")
         ctx.persons.extend(
             (m.start, m.actor)
             for m in sent_mentions
@@ -218,12 +222,23 @@ def _anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> l
                 )
                 _mark_context(slot, sent.tokens, ctx.cues)
                 extra.append(slot)
-    if ctx.persons:
-        for i, tok in enumerate(sent.tokens):
-            if tok.lower in ctx.cues.subject_pronouns and i not in taken and i > 0:
-                slot = Slot(_relabel(ctx.persons[-1][1], tok.text), "person", i, i + 1)
-                _mark_context(slot, sent.tokens, ctx.cues)
-                extra.append(slot)
+    for i, tok in enumerate(sent.tokens):
+        if tok.lower not in ctx.cues.subject_pronouns or i in taken or i == 0:
+            continue
+        # "Trudeau announced that he would step down": the person named before, in this
+        # sentence or an earlier one
+        here = [s for s in slots if s.end <= i and s.kind == "person"]
+        here = here or [
+            s
+            for s in slots
+            if s.end <= i and s.kind == "role" and s.actor.sector == "GOV" and s.actor.country
+        ]
+        earlier = ctx.people[-1] if ctx.people else (ctx.persons[-1][1] if ctx.persons else None)
+        antecedent = here[-1].actor if here else earlier
+        if antecedent is not None:
+            slot = Slot(_relabel(antecedent, tok.text), "person", i, i + 1)
+            _mark_context(slot, sent.tokens, ctx.cues)
+            extra.append(slot)
     for i, tok in enumerate(sent.tokens):
         # "Iran warned that it would ...": "it"/"they" as a subject is the state named before
         if tok.lower in ctx.cues.state_pronouns and i not in taken and i > 0:
@@ -286,8 +301,11 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     if not tokens:
         return []
     slots = build_slots(tokens, mentions, cues)
-    slots.extend(_anaphora_slots(sent, slots, ctx))
-    slots.sort(key=lambda s: s.start)
+    anaphora = _anaphora_slots(sent, slots, ctx)
+    if anaphora:
+        slots.extend(anaphora)
+        slots.sort(key=lambda s: s.start)
+        relink_coordination(slots, tokens, cues)
     ctx.location = _location(slots, tokens, ctx)
     clause_of = segment_clauses(tokens, cues, {s.start for s in slots}, list_joints(slots))
     _fill_role_countries(slots, tokens, clause_of, ctx)
@@ -399,10 +417,10 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         )
     events.extend(_insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
     _civilian_violence(events)
-    _domestic_targets(events)
     if any(t.lower in cues.border_words for t in tokens):
         _border_buildup(events)
     events = _intent_events(events, tokens, clause_of, infos, ctx)
+    _domestic_targets(events)
     events.extend(_claim_events(events, tokens, slots, clause_of, infos, sent, ctx))
     events.extend(_sourced_claims(events, tokens, slots, sent, ctx))
     events.extend(_conditional_threats(events, tokens, slots, infos, sent, ctx))
@@ -722,6 +740,19 @@ def _intent_events(
         # "Peking sei zu Gesprächen bereit", "ready to meet": an intent to meet
         ready = info is not None and e.type == "CONSULT" and bool(info.words & cues.readiness)
         # "Biden will meet Xi next week", "werden sich treffen": an intent to meet (PLOVER)
+        reported = (
+            c > 0
+            and info is not None
+            and bool(infos[c - 1].lemmas & cues.reporting_lemmas)
+            and bool(info.words & CONDITIONAL_AUX)
+        )
+        ready = ready or (
+            info is not None
+            and e.type == "CONSULT"
+            and e.hypothetical
+            and reported
+            and not info.conditional
+        )
         ready = ready or (
             info is not None
             and e.type == "CONSULT"
