@@ -16,8 +16,8 @@ from lagebild.arguments import (
     build_slots,
     choose_arguments,
     list_joints,
-    relink_coordination,
     members,
+    relink_coordination,
     segment_clauses,
 )
 from lagebild.cues import Cues, load_cues
