@@ -156,13 +156,13 @@ def build_slots(tokens: list[Token], mentions: list[Mention], cues: Cues) -> lis
         while tj < len(tokens) and tokens[tj].start < m.end:
             tj += 1
         slot = Slot(m.actor, m.kind, ti, max(tj, ti + 1), attributive=m.attributive)
-        _mark_context(slot, tokens, cues)
+        mark_context(slot, tokens, cues)
         slots.append(slot)
     _link_coordination(slots, tokens, cues)
     return slots
 
 
-def _mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
+def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
     """Find the preposition (skipping determiners and adjectives) and case marks before a slot."""
     k = slot.start - 1
     first = tokens[slot.start].lower

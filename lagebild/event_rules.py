@@ -1,0 +1,442 @@
+"""Inference rules over the events of one sentence: claims, conditional threats, intents,
+denials, reactions, domestic targets, riots, magnitudes and merging duplicates.
+
+Each rule reads its words from the language pack and never invents an actor the text does
+not name."""
+
+from __future__ import annotations
+
+from lagebild.arguments import Slot
+from lagebild.cues import Cues
+from lagebild.event_build import (
+    CONDITIONAL_AUX,
+    ArticleContext,
+    circumstantial,
+    clause_of_pos,
+    clause_subject,
+    event_clause,
+    political,
+    rule_event,
+    synthetic_entry,
+    token_at,
+)
+from lagebild.magnitudes import attach_magnitudes, find_magnitudes
+from lagebild.modality import ClauseInfo, verb_index
+from lagebild.ontology import SYMMETRIC_TYPES, lookup_cameo
+from lagebild.schema import Actor, Event, Sentence
+from lagebild.triggers import TriggerMatch
+
+#: types that carry magnitudes (size, dead, injured)
+MAGNITUDE_TYPES = frozenset({"MOBILIZE", "PROTEST", "AID", "COERCE", "ASSAULT"})
+
+
+def denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues) -> None:
+    """ "Iran denied supplying drones": the denied act is negated, and the denial (REJECT)
+    has no target of its own."""
+    for e in events:
+        tok = tokens[token_at(e.char_start, tokens)]
+        if e.type != "REJECT" or tok.lemma.lower() not in cues.deny_lemmas:
+            continue
+        c = event_clause(e, tokens, clause_of)
+        denied = [
+            o
+            for o in events
+            if o is not e
+            and o.char_start > e.char_start
+            and event_clause(o, tokens, clause_of) == c
+        ]
+        for o in denied:
+            o.negated = True
+        if denied:
+            e.target = None
+
+
+#: verbal reactions whose object may be another act ("verurteilte den russischen Angriff")
+REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+
+
+def reaction_targets(
+    events: list[Event],
+    tokens: list,
+    clause_of: list[int],
+    back_refs: list[tuple[int, Actor]],
+) -> None:
+    """A reaction to an act named by a noun in the same clause is aimed at the act's author:
+    "prangerte die russischen Drohnenangriffe an" -> ACCUSE ... -> RUS; "verurteilte den
+    Angriff" -> the author of the attack reported before."""
+    for e in events:
+        if e.type not in REACTION_TYPES or e.source is None:
+            continue
+        c = event_clause(e, tokens, clause_of)
+        if e.target is None:
+            back = next((a for bc, a in back_refs if bc == c and a.key() != e.source.key()), None)
+            if back is not None:
+                e.target = back
+                continue
+        acts = [
+            o
+            for o in events
+            if o is not e
+            and o.source is not None
+            and o.char_start > e.char_start
+            and event_clause(o, tokens, clause_of) == c
+            and o.source.key() != e.source.key()
+        ]
+        if acts and (
+            e.target is None
+            or (acts[0].target is not None and e.target.key() == acts[0].target.key())
+        ):
+            e.target = acts[0].source
+
+
+def attach_event_magnitudes(events: list[Event], sent: Sentence, lang: str) -> None:
+    """PLOVER magnitudes: how many troops or protesters (size), dead and injured."""
+    if not any(e.type in MAGNITUDE_TYPES for e in events):
+        return
+    mags = find_magnitudes(sent.text, lang)
+    if not mags:
+        return
+    for e in events:
+        if e.type in MAGNITUDE_TYPES:
+            for name, value in attach_magnitudes(e.type, mags, e.char_start - sent.start).items():
+                setattr(e, name, value)
+
+
+def sourced_claims(
+    events: list[Event], tokens: list, slots: list[Slot], sent: Sentence, ctx: ArticleContext
+) -> list[Event]:
+    """ "Nach Darstellung Moskaus soll die ukrainische Armee ... angegriffen haben": a claim
+    framed as such (soll, allegedly) with its source in a phrase is an ACCUSE too."""
+    cues = ctx.cues
+    if not any(t.lower in cues.claim_markers for t in tokens):
+        return []
+    speaker = next(
+        (
+            s
+            for s in slots
+            if political(s.actor)
+            and s.kind != "place"
+            and any(t.lower in cues.reporting_nouns for t in tokens[max(0, s.start - 3) : s.start])
+        ),
+        None,
+    )
+    if speaker is None:
+        return []
+    out = []
+    for e in events:
+        if e.quad_class != 4 or e.negated or e.hypothetical or e.source is None:
+            continue
+        if e.source.key() == speaker.actor.key():
+            continue
+        e.hypothetical = True
+        trig = TriggerMatch(synthetic_entry("112"), speaker.start, speaker.end, noun=False)
+        out.append(rule_event(trig, speaker.actor, e.source, sent, ctx, tokens))
+    return out
+
+
+#: the THREATEN code for what the speaker would do
+THREAT_CODES = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138"}
+
+
+def conditional_threats(
+    events: list[Event],
+    tokens: list,
+    slots: list[Slot],
+    infos: list[ClauseInfo],
+    sent: Sentence,
+    ctx: ArticleContext,
+) -> list[Event]:
+    """A speaker saying what it would do if another acted is a threat: "Any Russian invasion
+    would be met with sanctions, Harris said" -> THREATEN USA->RUS."""
+    cues = ctx.cues
+    conditional = any(i.conditional for i in infos) or any(
+        t.lower in cues.hypothetical or t.lower in cues.hypothetical_np for t in tokens
+    )
+    if not conditional:
+        return []
+    for info in infos:
+        verb = verb_index(info, tokens, cues.reporting_lemmas)
+        if verb is None:
+            continue
+        speaker = clause_subject(slots, info, cues)
+        if speaker is None or not political(speaker.actor):
+            continue
+        key = speaker.actor.key()
+        own = [
+            e
+            for e in events
+            if e.hypothetical
+            and not e.negated
+            and e.quad_class == 4
+            and (
+                (e.source is not None and e.source.key() == key)
+                or (e.source is None and e.type == "SANCTION")
+            )
+        ]
+        if not own:
+            return []
+        other = [
+            e
+            for e in events
+            if e.hypothetical
+            and e.source is not None
+            and e.source.key() != key
+            and e.quad_class >= 3
+        ]
+        target = other[0].source if other else own[0].target
+        trig = TriggerMatch(
+            synthetic_entry(THREAT_CODES.get(own[0].type, "130")), verb, verb + 1, noun=False
+        )
+        return [rule_event(trig, speaker.actor, target, sent, ctx, tokens)]
+    return []
+
+
+#: types whose missing target is the source's own state: repression at home, protest at home
+DOMESTIC_TYPES = {"COERCE": "CVL", "PROTEST": "GOV", "CONCEDE": "CVL"}
+
+
+def domestic_targets(events: list[Event]) -> None:
+    """Arrests, bans and protests with no named target are aimed at the source's own state."""
+    for e in events:
+        if e.type in DOMESTIC_TYPES and e.target is None and e.source and e.source.country:
+            e.target = Actor("", None, e.source.country, None, DOMESTIC_TYPES[e.type])
+
+
+#: sectors of people who are not a state's armed or police forces
+CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "OPP"})
+
+
+#: what force or coercion by civilians is: a riot, or an obstruction (blockades)
+CIVILIAN_ACTS = {"ASSAULT": "145", "COERCE": "144"}
+
+
+def civilian_violence(events: list[Event]) -> None:
+    """Violence or blockades by protesters or civilians ("protesters stormed the residence",
+    "farmers set up blockades") are protest (CAMEO 145, 144), not ASSAULT or COERCE."""
+    for e in events:
+        if e.type in CIVILIAN_ACTS and e.source is not None and e.source.sector in CIVILIAN_SECTORS:
+            code = lookup_cameo(CIVILIAN_ACTS[e.type])
+            e.type, e.cameo, e.quad_class, e.goldstein = "PROTEST", code.code, 4, code.goldstein
+            e.mode, e.context = code.mode, code.context
+
+
+def border_buildup(events: list[Event]) -> None:
+    """Troops sent to a border are a build-up (MOBILIZE 154), not aid to a recipient."""
+    code = lookup_cameo("154")
+    for e in events:
+        if e.type == "AID":
+            e.type, e.cameo, e.quad_class, e.goldstein = "MOBILIZE", code.code, 4, code.goldstein
+            e.mode, e.context = code.mode, code.context
+
+
+def intent_events(
+    events: list[Event],
+    tokens: list,
+    clause_of: list[int],
+    infos: list[ClauseInfo],
+    ctx: ArticleContext,
+) -> list[Event]:
+    """An announced release, withdrawal or easing is a CONCEDE; an announced meeting an AGREE
+    (intent to meet) — not hypothetical acts. The announcing AGREE is then not coded again."""
+    cues = ctx.cues
+    out: list[Event] = []
+    replaced_sources: set[str | None] = set()
+    for e in events:
+        c = event_clause(e, tokens, clause_of)
+        info = infos[c] if 0 <= c < len(infos) else None
+        announced = (
+            info is not None
+            and info.governed
+            and (
+                info.governor == "AGREE"
+                or (info.governor == "intent" and bool(info.governor_lemmas & cues.announce_lemmas))
+            )
+        )
+        if (
+            info is not None
+            and info.governed
+            and info.governor == "intent"
+            and info.governor_lemmas & cues.announce_strict
+            and not e.negated
+            and e.quad_class == 4
+            and e.type in THREAT_CODES
+        ):
+            # "kündigte an, alle Schiffe ... ins Visier zu nehmen": an announced attack
+            code = lookup_cameo(THREAT_CODES[e.type])
+            e.type, e.cameo, e.quad_class = "THREATEN", code.code, 3
+            e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+            e.hypothetical = False
+        # "Peking sei zu Gesprächen bereit", "ready to meet": an intent to meet
+        ready = info is not None and e.type == "CONSULT" and bool(info.words & cues.readiness)
+        # "Biden will meet Xi next week", "werden sich treffen": an intent to meet (PLOVER)
+        reported = (
+            c > 0
+            and info is not None
+            and bool(infos[c - 1].lemmas & cues.reporting_lemmas)
+            and bool(info.words & CONDITIONAL_AUX)
+        )
+        ready = ready or (
+            info is not None
+            and e.type == "CONSULT"
+            and e.hypothetical
+            and reported
+            and not info.conditional
+        )
+        ready = ready or (
+            info is not None
+            and e.type == "CONSULT"
+            and e.hypothetical
+            and not info.conditional
+            and not info.governed
+            and bool(info.words & (cues.future_aux - CONDITIONAL_AUX))
+        )
+        if circumstantial(tokens, token_at(e.char_start, tokens), cues):
+            announced = ready = False  # "during Putin's visit": a visit that took place
+        if announced and not e.negated and e.type == "CONCEDE":
+            # "agreed to stop attacking", "offered to suspend the reform": the concession
+            e.hypothetical = False
+            replaced_sources.add(e.source.key() if e.source else None)
+        elif (announced or ready) and not e.negated and e.type in ("RETREAT", "CONSULT"):
+            code = lookup_cameo("080" if e.type == "RETREAT" else "036")
+            e.type, e.cameo, e.quad_class = code.plover or "", code.code, code.quad_class or 1
+            e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+            e.hypothetical = False
+            replaced_sources.add(e.source.key() if e.source else None)
+        out.append(e)
+    if replaced_sources:
+        out = [
+            e
+            for e in out
+            if not (
+                e.type == "AGREE"
+                and e.cameo != "036"
+                and e.source
+                and e.source.key() in replaced_sources
+                and not infos[event_clause(e, tokens, clause_of)].governed
+            )
+        ]
+    return out
+
+
+def claim_events(
+    events: list[Event],
+    tokens: list,
+    slots: list[Slot],
+    clause_of: list[int],
+    infos: list[ClauseInfo],
+    sent: Sentence,
+    ctx: ArticleContext,
+) -> list[Event]:
+    """ "X sagte, Y habe Z angegriffen": an ACCUSE X->Y; the claimed act is only reported.
+    A trailing source ("..., wie das Ministerium mitteilte") leaves the act asserted."""
+    cues = ctx.cues
+    out: list[Event] = []
+    for c, info in enumerate(infos):
+        verb = verb_index(info, tokens, cues.reporting_lemmas)
+        if verb is None or info.first_word in cues.attribution_openers:
+            continue
+        speaker = clause_subject(slots, info, cues)
+        if speaker is None or not political(speaker.actor):
+            continue
+        trailing = c > 0 and speaker.start > verb
+        if trailing:
+            comp = set(range(0, c))
+            if not any(infos[k].words & cues.claim_markers for k in comp):
+                continue
+        else:
+            comp = {
+                k
+                for k in range(c + 1, len(infos))
+                if not infos[k].governed or infos[k].governor not in ("deny",)
+            }
+            if not comp:
+                continue
+        for e in events:
+            if (
+                event_clause(e, tokens, clause_of) not in comp
+                or e.quad_class != 4
+                or e.negated
+                or e.hypothetical
+            ):
+                continue
+            if e.source is None or e.source.key() == speaker.actor.key():
+                continue
+            e.hypothetical = True
+            trig = TriggerMatch(synthetic_entry("112"), verb, verb + 1, noun=False)
+            out.append(rule_event(trig, speaker.actor, e.source, sent, ctx, tokens))
+    return out
+
+
+def insist_events(
+    sent: Sentence,
+    tokens: list,
+    slots: list[Slot],
+    clause_of: list[int],
+    infos: list[ClauseInfo],
+    triggers: list[TriggerMatch],
+    events: list[Event],
+    ctx: ArticleContext,
+) -> list[Event]:
+    """ "X bestand darauf, dass ..." / "X insisted that ...": a demand on the complement's
+    subject, or a denial when the complement negates X's own side's act."""
+    cues = ctx.cues
+    out: list[Event] = []
+    for c, info in enumerate(infos):
+        hit = next(
+            (
+                i
+                for i in range(info.lo, info.hi)
+                if tokens[i].lemma.lower() in cues.insist_lemmas
+                or tokens[i].lemma in cues.insist_lemmas
+            ),
+            None,
+        )
+        if hit is None or any(clause_of[t.index] == c and t.type == "REQUEST" for t in triggers):
+            continue
+        speaker = clause_subject(slots, info, cues) or next(
+            (s for s in slots if info.lo <= s.start < info.hi and s.possessive), None
+        )
+        if speaker is None or not political(speaker.actor):
+            continue
+        comp = [
+            k
+            for k in range(c + 1, len(infos))
+            if infos[k].governed or infos[k].denied or infos[k].first_word in cues.complementizers
+        ]
+        if not comp:
+            continue
+        negated_own = [
+            e
+            for e in events
+            if clause_of_pos(e.char_start, tokens, clause_of) in comp
+            and e.negated
+            and e.quad_class >= 3
+            and (e.source is None or e.source.key() == speaker.actor.key())
+        ]
+        trig = TriggerMatch(
+            synthetic_entry("120" if negated_own else "100"), hit, hit + 1, noun=False
+        )
+        if negated_own:
+            target = negated_own[0].target
+        else:
+            subj = clause_subject(slots, infos[comp[0]], cues)
+            target = subj.actor if subj else None
+            if target is None or target.key() == speaker.actor.key():
+                continue
+        out.append(rule_event(trig, speaker.actor, target, sent, ctx, tokens))
+    return out
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per type, source and target state or organisation (and modality) in a
+    sentence: the first found wins (verbs are matched before the nouns they govern)."""
+    seen: dict[tuple, Event] = {}
+    for e in events:
+        src = e.source.key() if e.source else None
+        tgt = e.target.key() if e.target else None
+        if e.type in SYMMETRIC_TYPES and src and tgt and tgt < src:
+            src, tgt = tgt, src
+        key = (e.type, src, tgt, e.negated, e.hypothetical)
+        if key not in seen:
+            seen[key] = e
+    return list(seen.values())
