@@ -30,6 +30,7 @@ demo: $(STAMP)
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check lagebild tests bench
+	$(BIN)/mypy lagebild
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -429,8 +429,8 @@ def _make_events(
     """One event per source member and target member, after the lexicon's conditions."""
     entry = trig.entry
     cues = ctx.cues
-    src_members = [m for s in sources for m in members(s)] or [None]
-    tgt_members = members(target) if target else [None]
+    src_members: list[Slot | None] = [m for s in sources for m in members(s)] or [None]
+    tgt_members: list[Slot | None] = list(members(target)) if target else [None]
     symmetric = entry.type in SYMMETRIC_TYPES
     pairs: list[tuple[Slot | None, Slot | None]] = []
     if (

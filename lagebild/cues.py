@@ -87,10 +87,11 @@ def load_cues(lang: str) -> Cues:
     missing = [f for f in _SET_FIELDS if f not in data]
     if missing:
         raise DataError(f"missing cue lists: {', '.join(missing)}", str(pack.path("cues.yaml")))
-    kwargs: dict[str, object] = {f: frozenset(str(w) for w in data[f] or []) for f in _SET_FIELDS}
-    # words are compared lower-cased, except lemmas of German nouns (kept as written too)
+    # words are compared lower-cased; lemmas of German nouns are kept as written too
+    kwargs: dict[str, frozenset[str]] = {}
     for f in _SET_FIELDS:
-        kwargs[f] = frozenset(kwargs[f]) | frozenset(w.lower() for w in kwargs[f])  # type: ignore[attr-defined]
+        words = [str(w) for w in data[f] or []]
+        kwargs[f] = frozenset(words) | frozenset(w.lower() for w in words)
     return Cues(
         lang=lang,
         group_anaphora=tuple(str(w) for w in data.get("group_anaphora", [])),

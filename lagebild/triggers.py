@@ -536,13 +536,13 @@ def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
     )
     if nominal and i + 1 < len(tokens):
         # "The European Union cut seven banks off": a verb takes an object right after it
-        nxt = tokens[i + 1]
+        following = tokens[i + 1]
         if (
-            nxt.lower in cues.determiners
-            or nxt.lower in cues.possessives
-            or nxt.lower in _EN_NUMBER_WORDS
-            or nxt.lower[:1].isdigit()
-            or (upper_words and nxt.text[:1].isupper())
+            following.lower in cues.determiners
+            or following.lower in cues.possessives
+            or following.lower in _EN_NUMBER_WORDS
+            or following.lower[:1].isdigit()
+            or (upper_words and following.text[:1].isupper())
         ):
             return False
     return nominal
