@@ -41,6 +41,7 @@ from lagebild.event_rules import (
     dedupe,
     denials,
     domestic_targets,
+    executive_orders,
     insist_events,
     intent_events,
     reaction_targets,
@@ -75,6 +76,8 @@ GROUP_TARGET_TYPES = frozenset(
 )
 #: acts whose object is the actor's own forces ("mobilisierte 45.000 Polizisten")
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
+#: CAMEO codes of visits: made by people, never by things an adjective names
+VISIT_CODES = frozenset({"042", "043"})
 #: acts that are always aimed at someone: without a target they are not coded
 DYADIC_TYPES = frozenset(
     {"ACCUSE", "AGREE", "AID", "ASSAULT", "CONSULT", "COOPERATE", "SANCTION", "SUPPORT"}
@@ -288,6 +291,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     events.extend(sourced_claims(events, tokens, slots, sent, ctx))
     events.extend(conditional_threats(events, tokens, slots, infos, sent, ctx))
     reaction_targets(events, tokens, clause_of, back_refs)
+    events = executive_orders(events, tokens, clause_of, cues)
     denials(events, tokens, clause_of, cues)
     # dyadic acts (an attack, a sanction, aid, talks, an accusation) need a counterpart
     events = [e for e in events if e.target is not None or e.type not in DYADIC_TYPES]
@@ -504,6 +508,8 @@ def _make_events(
             continue
         if entry.weak and not (political(s_actor) and political(t_actor)):
             continue
+        if entry.cameo.code in VISIT_CODES and src is not None and src.attributive:
+            continue  # "American tanks arrived in Ukraine": things do not visit
         if nonpolitical and (entry.sport or entry.weak or s_actor is None or t_actor is None):
             continue
         out.append(

@@ -45,6 +45,8 @@ class Cues:
     state_pronouns: frozenset[str]
     quantity_of: frozenset[str]
     reciprocal: frozenset[str]
+    executive_lemmas: frozenset[str]
+    unknown_words: frozenset[str]
     group_anaphora: tuple[str, ...]
     subject_pronouns: frozenset[str]
     first_person_plural: frozenset[str]

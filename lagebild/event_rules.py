@@ -55,6 +55,34 @@ def denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues)
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 
 
+def executive_orders(
+    events: list[Event], tokens: list, clause_of: list[int], cues: Cues
+) -> list[Event]:
+    """ "ordered the closure of the consulate", "ordnete die Schließung an": a government
+    ordering an act does it; the order is no demand (REQUEST) on anybody."""
+    out = list(events)
+    for e in events:
+        tok = tokens[token_at(e.char_start, tokens)]
+        if e.type != "REQUEST" or tok.lemma.lower() not in cues.executive_lemmas:
+            continue
+        c = event_clause(e, tokens, clause_of)
+        acts = [
+            o
+            for o in events
+            if o is not e
+            and o.char_start > e.char_start
+            and event_clause(o, tokens, clause_of) == c
+            and o.type != "REQUEST"
+        ]
+        if not acts:
+            continue
+        for o in acts:
+            o.source = o.source or e.source
+            o.hypothetical = False
+        out.remove(e)
+    return out
+
+
 def reaction_targets(
     events: list[Event],
     tokens: list,
