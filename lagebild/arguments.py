@@ -29,7 +29,7 @@ DEFAULT_TPREPS: dict[str, dict[str, frozenset[str]]] = {
         "REQUEST": frozenset({"an"}),
         "SUPPORT": frozenset({"für", "hinter"}),
         "REJECT": frozenset({"von"}),
-        "MOBILIZE": frozenset({"an", "zu", "zur", "zum", "entlang", "nahe", "gegen", "um", "vor"}),
+        "MOBILIZE": frozenset({"zu", "zur", "zum", "entlang", "nahe", "gegen", "um", "vor"}),
         "RETREAT": frozenset({"aus", "von"}),
         "CONCEDE": frozenset({"gegenüber"}),
     },
@@ -48,7 +48,7 @@ DEFAULT_TPREPS: dict[str, dict[str, frozenset[str]]] = {
         "SUPPORT": frozenset({"for", "behind", "with"}),
         "REJECT": frozenset({"from", "of"}),
         "MOBILIZE": frozenset(
-            {"to", "along", "near", "on", "at", "against", "around", "towards", "toward", "off"}
+            {"along", "near", "against", "around", "towards", "toward", "off", "with"}
         ),
         "RETREAT": frozenset({"from"}),
         "CONCEDE": frozenset({"to"}),
@@ -539,6 +539,7 @@ def _pick_target(
             and s.prep not in ("zwischen", "between")
             and _named(s)
             and not s.attributive
+            and trig.type not in ONLY_MARKED_TARGET_TYPES
         ],
         [
             s
@@ -582,12 +583,14 @@ def _pick_target(
     return None
 
 
+#: types whose target needs its own preposition: troops sent "to" an ally aim at nobody
+ONLY_MARKED_TARGET_TYPES = frozenset({"MOBILIZE"})
 #: the pseudo-preposition of a German genitive attribute ("die Küste der Krim")
 GENITIVE = "gen"
 
 
 #: types whose target may be the place where the act happened ("schossen im Iran auf ...")
-LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT", "CONCEDE"})
+LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "AID", "RETREAT", "CONCEDE"})
 
 
 def _named(slot: Slot) -> bool:
