@@ -227,7 +227,11 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             if trig.type in ctx.recent:
                 back_refs.append((c, ctx.recent[trig.type]))
             continue
-        if trig.noun and not circumstantial and any(v.type == trig.type for v in verbs_in_clause):
+        if (
+            trig.noun
+            and not circumstantial
+            and any(v.type == trig.type and v.index < trig.index for v in verbs_in_clause)
+        ):
             continue  # "verhängte Sanktionen": the verb's event already says it
         if (
             target is None
@@ -259,6 +263,10 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         hypothetical = is_hypothetical(
             trig, tokens, info, cues, question, main_noun, any(i.conditional for i in infos)
         )
+        if circumstantial and not question:
+            # "during Putin's visit": only the noun phrase itself can make it unreal
+            window = {t.lower for t in tokens[max(info.lo, trig.index - 3) : trig.index]}
+            hypothetical = bool(window & (cues.hypothetical | cues.hypothetical_np))
         if (
             trig.noun
             and verbs_in_clause
