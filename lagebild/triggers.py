@@ -293,7 +293,7 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                     tokens[m.index - 1].lower in cues.determiners
                     or tokens[m.index - 1].lower in cues.prepositions
                     or tokens[m.index - 1].lower in cues.possessives
-                    or tokens[m.index - 1].lower.endswith("ed")
+                    or tokens[m.index - 1].lower.endswith(("ed", "ing"))
                 )
                 and any(
                     (o.index == m.index + 1 and o.noun) or m.index + 1 in o.covered for o in out
