@@ -207,17 +207,33 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                 (
                     s
                     for s in slots
-                    if clause_of[s.start] == c
-                    and s.coord_head
+                    if s.coord_head
                     and s.prep in cues.agent_preps
                     and s.kind != "place"
                     and s.start > trig.index
+                    and (clause_of[s.start] == c or trig.index == 0)
                 ),
                 None,
             )
             subj = agent or subjects[c] or inherited
             if subj is not None and subj is not target:
                 sources = [subj]
+            if target is None and sources:
+                # "handed the Australian writer a death sentence": the indirect object
+                target = next(
+                    (
+                        s
+                        for s in slots
+                        if clause_of[s.start] == c
+                        and s.coord_head
+                        and sources[0].end <= s.start < trig.index
+                        and s.prep is None
+                        and (s.actor.country or s.actor.org)
+                        and s.kind != "place"
+                        and s.actor.key() != sources[0].actor.key()
+                    ),
+                    None,
+                )
         if not sources and trig.type == "PROTEST":
             people = located_civilians(ctx, slots, tokens[trig.index].text, trig.index)
             sources = [people] if people else []
