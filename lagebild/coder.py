@@ -27,12 +27,14 @@ from lagebild.event_build import (
     clause_subject,
     event,
     political,
+    token_at,
 )
 from lagebild.event_build import (
     circumstantial as in_circumstance,
 )
 from lagebild.event_rules import (
     DOMESTIC_TYPES,
+    REACTION_TYPES,
     attach_event_magnitudes,
     border_buildup,
     civilian_violence,
@@ -76,6 +78,8 @@ GROUP_TARGET_TYPES = frozenset(
 )
 #: acts whose object is the actor's own forces ("mobilisierte 45.000 Polizisten")
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
+#: key of ArticleContext.recent for the author of the latest act of any type
+LAST_ACT = "*"
 #: CAMEO codes of visits: made by people, never by things an adjective names
 VISIT_CODES = frozenset({"042", "043"})
 #: acts that are always aimed at someone: without a target they are not coded
@@ -314,6 +318,17 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     events.extend(claim_events(events, tokens, slots, clause_of, infos, sent, ctx))
     events.extend(sourced_claims(events, tokens, slots, sent, ctx))
     events.extend(conditional_threats(events, tokens, slots, infos, sent, ctx))
+    for e in events:
+        # "Kyiv dismissed it as a theatrical gesture": "it" is the act reported before
+        k = token_at(e.char_start, tokens)
+        if (
+            e.type in REACTION_TYPES
+            and e.target is None
+            and LAST_ACT in ctx.recent
+            and k + 1 < len(tokens)
+            and tokens[k + 1].lower in cues.act_pronouns
+        ):
+            back_refs.append((clause_of[k], ctx.recent[LAST_ACT]))
     reaction_targets(events, tokens, clause_of, back_refs)
     events = executive_orders(events, tokens, clause_of, cues)
     denials(events, tokens, clause_of, cues)
@@ -323,6 +338,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     for e in events:
         if e.source is not None and not e.negated and not e.hypothetical:
             ctx.recent[e.type] = e.source
+            ctx.recent[LAST_ACT] = e.source
     attach_event_magnitudes(events, sent, ctx.lang)
     return events
 

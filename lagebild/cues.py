@@ -47,6 +47,7 @@ class Cues:
     reciprocal: frozenset[str]
     executive_lemmas: frozenset[str]
     unknown_words: frozenset[str]
+    act_pronouns: frozenset[str]
     group_anaphora: tuple[str, ...]
     subject_pronouns: frozenset[str]
     first_person_plural: frozenset[str]
