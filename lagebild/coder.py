@@ -33,6 +33,8 @@ from lagebild.event_build import (
     circumstantial as in_circumstance,
 )
 from lagebild.event_rules import (
+    CIVILIAN_ACTS,
+    CIVILIAN_SECTORS,
     DOMESTIC_TYPES,
     REACTION_TYPES,
     attach_event_magnitudes,
@@ -238,7 +240,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                     ),
                     None,
                 )
-        if not sources and trig.type == "PROTEST":
+        if not sources and trig.type == "PROTEST" and (main_noun or not trig.noun):
             people = located_civilians(ctx, slots, tokens[trig.index].text, trig.index)
             sources = [people] if people else []
         if trig.noun and not main_noun and not sources:
@@ -546,7 +548,12 @@ def _make_events(
             and not any(t.lower in cues.consequence_words for t in tokens)
         ):
             continue
-        if entry.weak and not (political(s_actor) and political(t_actor)):
+        civilians_act = (
+            s_actor is not None
+            and s_actor.sector in CIVILIAN_SECTORS
+            and entry.type in CIVILIAN_ACTS
+        )
+        if entry.weak and not (political(s_actor) and political(t_actor)) and not civilians_act:
             continue
         if entry.cameo.code in VISIT_CODES and src is not None and src.attributive:
             continue  # "American tanks arrived in Ukraine": things do not visit
