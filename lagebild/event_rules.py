@@ -201,7 +201,12 @@ def conditional_threats(
                 or (e.source is None and e.type == "SANCTION")
             )
         ]
-        if not own:
+        # "would be met with swift sanctions", "würde geschlossen antworten": the response
+        # itself need not be an event of its own
+        responds = any(t.lower in cues.consequence_words for t in tokens) and any(
+            t.lower in CONDITIONAL_AUX or t.lower in cues.future_aux for t in tokens
+        )
+        if not own and not responds:
             return []
         other = [
             e
@@ -211,9 +216,14 @@ def conditional_threats(
             and e.source.key() != key
             and e.quad_class >= 3
         ]
+        if not own and not other:
+            return []
         target = other[0].source if other else own[0].target
         trig = TriggerMatch(
-            synthetic_entry(THREAT_CODES.get(own[0].type, "130")), verb, verb + 1, noun=False
+            synthetic_entry(THREAT_CODES.get(own[0].type, "130") if own else "130"),
+            verb,
+            verb + 1,
+            noun=False,
         )
         return [rule_event(trig, speaker.actor, target, sent, ctx, tokens)]
     return []
