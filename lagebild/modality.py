@@ -17,7 +17,7 @@ from lagebild.triggers import TriggerMatch
 SPEECH_ACT_TYPES = frozenset({"THREATEN", "AGREE", "SUPPORT"})
 #: types whose complement clause holds only a wanted, threatened or promised act
 GOVERNING_TYPES = frozenset(
-    {"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "CONSULT", "ACCUSE"}
+    {"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "ACCUSE"}
 )
 
 
