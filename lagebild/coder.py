@@ -334,6 +334,20 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     reaction_targets(events, tokens, clause_of, back_refs)
     events = executive_orders(events, tokens, clause_of, cues)
     denials(events, tokens, clause_of, cues)
+    # "signed an executive order": a document of one side is no agreement
+    events = [
+        e
+        for e in events
+        if not (
+            e.type == "AGREE"
+            and any(
+                t.lower in cues.not_agreements
+                for t in tokens[
+                    token_at(e.char_start, tokens) + 1 : token_at(e.char_start, tokens) + 5
+                ]
+            )
+        )
+    ]
     # dyadic acts (an attack, a sanction, aid, talks, an accusation) need a counterpart
     events = [e for e in events if e.target is not None or e.type not in DYADIC_TYPES]
     events = dedupe(events)

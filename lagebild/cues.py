@@ -48,6 +48,7 @@ class Cues:
     executive_lemmas: frozenset[str]
     unknown_words: frozenset[str]
     act_pronouns: frozenset[str]
+    not_agreements: frozenset[str]
     group_anaphora: tuple[str, ...]
     subject_pronouns: frozenset[str]
     first_person_plural: frozenset[str]

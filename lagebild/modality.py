@@ -16,9 +16,7 @@ from lagebild.triggers import TriggerMatch
 #: speech acts whose own modal auxiliaries ("würde hinter den USA stehen") do not undo them
 SPEECH_ACT_TYPES = frozenset({"THREATEN", "AGREE", "SUPPORT"})
 #: types whose complement clause holds only a wanted, threatened or promised act
-GOVERNING_TYPES = frozenset(
-    {"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "ACCUSE"}
-)
+GOVERNING_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "SUPPORT", "ACCUSE"})
 
 
 @dataclass(slots=True)

@@ -204,8 +204,7 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
     if match.particle is not None or match.entry.noun or i == 0 or i + 1 >= len(tokens):
         return False
     tok, prev, nxt = tokens[i], tokens[i - 1].lower, tokens[i + 1]
-    english_modifier = cues.lang != "de" and (
-        prev in _EN_NUMBER_WORDS or prev[:1].isdigit())
+    english_modifier = cues.lang != "de" and (prev in _EN_NUMBER_WORDS or prev[:1].isdigit())
     if prev not in cues.determiners and prev not in cues.possessives and not english_modifier:
         return False
     if cues.lang == "de":
@@ -214,8 +213,13 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
             and tok.lower.endswith(("e", "en", "er", "es", "em"))
             and nxt.text[:1].isupper()
         )
-    return (tok.lower.endswith("ed") and nxt.text.isalpha() and nxt.lower not in cues.prepositions
-            and nxt.lower not in cues.determiners and nxt.lower not in cues.possessives)
+    return (
+        tok.lower.endswith("ed")
+        and nxt.text.isalpha()
+        and nxt.lower not in cues.prepositions
+        and nxt.lower not in cues.determiners
+        and nxt.lower not in cues.possessives
+    )
 
 
 def _is_german_noun(tok: Token, i: int) -> bool:
