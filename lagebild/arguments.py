@@ -110,7 +110,11 @@ def segment_clauses(
         elif i > 0 and (
             low in cues.clause_punct
             or low in cues.clause_breakers
-            or (cues.lang != "de" and low in cues.complementizers)
+            or (
+                cues.lang != "de"
+                and low in cues.complementizers
+                and not (i + 1 < n and f"{low} {tokens[i + 1].lower}" in cues.fixed_adverbials)
+            )
         ):
             c += 1
         elif (

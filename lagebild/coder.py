@@ -200,6 +200,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         sources, target, _passive = choose_arguments(
             trig, tokens, slots, clause_of, cues, inherited
         )
+        if target is None and not trig.noun:
+            target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)
         verbs_in_clause = [
             t for t in triggers if clause_of[t.index] == c and not t.noun and t is not trig
         ]
@@ -357,6 +359,27 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             ctx.recent[LAST_ACT] = e.source
     attach_event_magnitudes(events, sent, ctx.lang)
     return events
+
+
+def _shared_object(
+    trig: TriggerMatch,
+    triggers: list[TriggerMatch],
+    tokens: list,
+    slots: list[Slot],
+    clause_of: list[int],
+    cues: Cues,
+    inherited: Slot | None,
+) -> Slot | None:
+    """Two verbs joined by "and" share the object that follows the second one: "beat and
+    detained two journalists", "verurteilte und verhöhnte die Ukraine"."""
+    j = trig.index + 2
+    if j >= len(tokens) or tokens[trig.index + 1].lower not in cues.coordinators:
+        return None
+    nxt = next((t for t in triggers if t.index == j and not t.noun), None)
+    if nxt is None:
+        return None
+    _, target, _ = choose_arguments(nxt, tokens, slots, clause_of, cues, inherited)
+    return target
 
 
 #: CAMEO code of mediation: the mediator consults each party

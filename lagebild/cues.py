@@ -25,6 +25,7 @@ class Cues:
     location_preps: frozenset[str]
     attribute_preps: frozenset[str]
     complementizers: frozenset[str]
+    fixed_adverbials: frozenset[str]
     relative_pronouns: frozenset[str]
     coordinators: frozenset[str]
     clause_breakers: frozenset[str]

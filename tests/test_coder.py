@@ -143,6 +143,29 @@ FOUND = [
         "Russland griff Odessa an. Die EU verurteilte den Angriff.",
         ("ACCUSE", "EU", "RUS", False, False),
     ),
+    # "so far" is an adverb, not a clause opener
+    (
+        "en",
+        "Spain has so far refused to send tanks to Ukraine.",
+        ("REJECT", "ESP", "UKR", False, False),
+    ),
+    # two verbs share the object after the second
+    (
+        "en",
+        "Iranian police beat and arrested three Kurdish students.",
+        ("ASSAULT", "IRN", "IRN", False, False),
+    ),
+    # a cut of deliveries aims at the receiver
+    (
+        "en",
+        "Norway halted arms exports to Turkey.",
+        ("SANCTION", "NOR", "TUR", False, False),
+    ),
+    (
+        "de",
+        "Kanada stoppte die Waffenlieferungen an die Türkei.",
+        ("SANCTION", "CAN", "TUR", False, False),
+    ),
 ]
 
 
