@@ -105,6 +105,8 @@ def segment_clauses(
             and tokens[i - 1].lemma.lower() in cues.speech_split_lemmas
             and low not in cues.clause_punct
             and tokens[i - 2].lower not in cues.future_aux
+            and tokens[i - 2].lower not in cues.determiners
+            and tokens[i - 2].lower not in cues.prepositions
         ):
             c += 1  # "officials said Russian troops shelled ...": the report is a clause
         elif i > 0 and (

@@ -336,16 +336,19 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     reaction_targets(events, tokens, clause_of, back_refs)
     events = executive_orders(events, tokens, clause_of, cues)
     denials(events, tokens, clause_of, cues)
-    # "signed an executive order": a document of one side is no agreement
+    # "signed an executive order": a document of one side is no agreement; "delivered his
+    # State of the Union address": a speech is no aid
+    not_objects = {"AGREE": (cues.not_agreements, 5), "AID": (cues.not_aid, 7)}
     events = [
         e
         for e in events
         if not (
-            e.type == "AGREE"
+            e.type in not_objects
             and any(
-                t.lower in cues.not_agreements
+                t.lower in not_objects[e.type][0]
                 for t in tokens[
-                    token_at(e.char_start, tokens) + 1 : token_at(e.char_start, tokens) + 5
+                    token_at(e.char_start, tokens) + 1 : token_at(e.char_start, tokens)
+                    + not_objects[e.type][1]
                 ]
             )
         )

@@ -50,6 +50,7 @@ class Cues:
     unknown_words: frozenset[str]
     act_pronouns: frozenset[str]
     not_agreements: frozenset[str]
+    not_aid: frozenset[str]
     group_anaphora: tuple[str, ...]
     subject_pronouns: frozenset[str]
     first_person_plural: frozenset[str]

@@ -166,6 +166,18 @@ FOUND = [
         "Kanada stoppte die Waffenlieferungen an die Türkei.",
         ("SANCTION", "CAN", "TUR", False, False),
     ),
+    # a state-owned company acts for its state
+    (
+        "en",
+        "Gazprom halted gas deliveries to Latvia.",
+        ("SANCTION", "RUS", "LVA", False, False),
+    ),
+    # "state" as a noun is no reporting verb that splits the clause
+    (
+        "en",
+        "Ten protesters were detained by state troopers in Atlanta.",
+        ("COERCE", "USA", "USA", False, False),
+    ),
 ]
 
 
@@ -181,6 +193,7 @@ def test_event_found(lang: str, text: str, expected: tuple) -> None:
 
 
 ABSENT = [
+    ("en", "The president delivered his annual address to parliament in Paris.", "AID"),
     ("de", "Bayern München schlug Borussia Dortmund im Pokalfinale mit 3:1.", None),
     ("en", "Stocks attacked resistance levels as investors cheered the Fed.", None),
     ("de", "Die Preise explodieren, klagen Verbraucher in Deutschland.", None),
