@@ -385,6 +385,24 @@ def _shared_object(
     return target
 
 
+#: verbs after "it would" that state no act of the speaker ("it would be a long winter")
+_STATE_VERBS = frozenset({"be", "have", "sein", "haben"})
+
+
+def _vows_act(tokens: list, i: int, cues: Cues) -> bool:
+    """A warning that the speaker itself would act is a threat even with no consequence
+    word: "Iran warned that it would close the Strait", "warnte, er werde ... antworten"."""
+    pronouns = cues.state_pronouns | cues.subject_pronouns | cues.first_person_plural
+    for j in range(i + 1, min(i + 5, len(tokens) - 2)):
+        if (
+            tokens[j].lower in pronouns
+            and (tokens[j + 1].lower in cues.future_aux or tokens[j + 1].lower in cues.hypothetical)
+            and tokens[j + 2].lemma.lower() not in _STATE_VERBS
+        ):
+            return True
+    return False
+
+
 #: CAMEO code of mediation: the mediator consults each party
 MEDIATE_CODE = "045"
 
@@ -586,6 +604,7 @@ def _make_events(
             entry.need == "consequence"
             and t_actor is None
             and not any(t.lower in cues.consequence_words for t in tokens)
+            and not _vows_act(tokens, trig.index, cues)
         ):
             continue
         civilians_act = (

@@ -172,6 +172,12 @@ FOUND = [
         "Gazprom halted gas deliveries to Latvia.",
         ("SANCTION", "RUS", "LVA", False, False),
     ),
+    # a warning that the speaker itself would act
+    (
+        "en",
+        "North Korea warned that it would shoot down any spy plane.",
+        ("THREATEN", "PRK", None, False, False),
+    ),
     # "state" as a noun is no reporting verb that splits the clause
     (
         "en",
@@ -193,6 +199,7 @@ def test_event_found(lang: str, text: str, expected: tuple) -> None:
 
 
 ABSENT = [
+    ("en", "The central bank warned that it would be a difficult year.", "THREATEN"),
     ("en", "The president delivered his annual address to parliament in Paris.", "AID"),
     ("de", "Bayern München schlug Borussia Dortmund im Pokalfinale mit 3:1.", None),
     ("en", "Stocks attacked resistance levels as investors cheered the Fed.", None),
