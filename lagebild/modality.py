@@ -87,9 +87,44 @@ def _joined_verbs(tokens: list[Token], idx: list[int], cues: Cues) -> dict[str, 
 def verb_index(info: ClauseInfo, tokens: list[Token], lemmas: frozenset[str]) -> int | None:
     """The token of the clause whose (joined) lemma is in `lemmas`, or None."""
     for i in range(info.lo, info.hi):
-        if tokens[i].lemma.lower() in lemmas:
+        if tokens[i].lemma.lower() in lemmas and not _plural_noun(tokens, i):
             return i
     return next((i for verb, i in info.joined.items() if verb in lemmas), None)
+
+
+#: words before an English "-s" form that make it a verb ("he posts", "it also reports")
+_VERB_BEFORE_S = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "who",
+        "which",
+        "that",
+        "also",
+        "now",
+        "often",
+        "still",
+        "then",
+        "and",
+        "never",
+        "regularly",
+        "later",
+    }
+)
+
+
+def _plural_noun(tokens: list[Token], i: int) -> bool:
+    """An English "-s" form after a common noun is a plural noun: "army posts", "media
+    reports", not the verb "Russia posts"."""
+    tok = tokens[i]
+    return (
+        i > 0
+        and tok.lower == tok.lemma.lower() + "s"
+        and tokens[i - 1].text.islower()
+        and tokens[i - 1].text.isalpha()
+        and tokens[i - 1].lower not in _VERB_BEFORE_S
+    )
 
 
 def _has_negation(tokens: list[Token], lo: int, hi: int, cues: Cues) -> bool:

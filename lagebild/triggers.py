@@ -204,7 +204,15 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
     if match.particle is not None or match.entry.noun or i == 0 or i + 1 >= len(tokens):
         return False
     tok, prev, nxt = tokens[i], tokens[i - 1].lower, tokens[i + 1]
-    english_modifier = cues.lang != "de" and (prev in _EN_NUMBER_WORDS or prev[:1].isdigit())
+    english_modifier = cues.lang != "de" and (
+        prev in _EN_NUMBER_WORDS
+        or prev[:1].isdigit()
+        # "with advanced weapons", "selling advanced chips": before a common noun
+        or (
+            (prev in cues.prepositions or (prev.endswith("ing") and len(prev) > 5))
+            and nxt.text.islower()
+        )
+    )
     if prev not in cues.determiners and prev not in cues.possessives and not english_modifier:
         return False
     if cues.lang == "de":

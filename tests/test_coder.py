@@ -199,6 +199,13 @@ def test_event_found(lang: str, text: str, expected: tuple) -> None:
 
 
 ABSENT = [
+    ("en", "The US banned firms from selling advanced drones to Iran.", "ASSAULT"),
+    (
+        "en",
+        "Hezbollah fired rockets at Israeli army posts along the border, and Israel "
+        "responded with shelling.",
+        "ACCUSE",
+    ),
     ("en", "The central bank warned that it would be a difficult year.", "THREATEN"),
     ("en", "The president delivered his annual address to parliament in Paris.", "AID"),
     ("de", "Bayern München schlug Borussia Dortmund im Pokalfinale mit 3:1.", None),
