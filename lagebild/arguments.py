@@ -327,7 +327,11 @@ def is_passive(tokens: list[Token], trig: TriggerMatch, lo: int, hi: int, cues: 
         aux = any(
             tokens[i].lemma.lower() in cues.passive_aux for i in range(lo, hi) if i != trig.index
         )
-        participle = tok.lower != tok.lemma.lower() and tok.lower.endswith(("t", "en"))
+        # a form the lexicon lists as written is one simplemma does not know: a participle
+        # ("beschossen") rather than an infinitive, which simplemma always knows
+        participle = (
+            tok.lower != tok.lemma.lower() or trig.entry.pattern == tok.lower
+        ) and tok.lower.endswith(("t", "en"))
         return aux and participle
     window = range(max(lo, trig.index - 4), trig.index)
     aux = any(tokens[i].lemma.lower() in cues.passive_aux for i in window)

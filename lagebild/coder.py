@@ -75,6 +75,10 @@ if TYPE_CHECKING:
     from lagebild.pipeline import CodedArticle, ExtractOptions
 
 #: acts whose unnamed group of victims or beneficiaries is taken to be domestic
+#: sectors that act at home, and their acts: an unnamed police force arrests in the
+#: country of the arrested ("wurde von der Polizei festgenommen")
+HOME_SECTORS = frozenset({"COP", "JUD"})
+HOME_TYPES = frozenset({"COERCE", "ASSAULT"})
 GROUP_TARGET_TYPES = frozenset(
     {"COERCE", "RETREAT", "PROTEST", "CONCEDE", "ASSAULT", "AID", "MOBILIZE"}
 )
@@ -560,6 +564,17 @@ def _make_events(
             and s_actor.sector == t_actor.sector
         ):
             t_actor = None
+        if (
+            s_actor is not None
+            and not s_actor.country
+            and not s_actor.org
+            and s_actor.sector in HOME_SECTORS
+            and t_actor is not None
+            and t_actor.country
+            and entry.type in HOME_TYPES
+        ):
+            # "wurde von der Polizei festgenommen": police and courts act at home
+            s_actor = replace(s_actor, country=t_actor.country, code=None)
         if not political(s_actor):
             continue  # an event needs a known source: an agentless passive is no event
         if (

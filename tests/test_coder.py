@@ -172,6 +172,17 @@ FOUND = [
         "Gazprom halted gas deliveries to Latvia.",
         ("SANCTION", "RUS", "LVA", False, False),
     ),
+    # German passive with a participle simplemma does not know; police act at home
+    (
+        "de",
+        "Zwei Dörfer im Süden Israels wurden von der Hamas mit Mörsern beschossen.",
+        ("ASSAULT", "PSE", "ISR", False, False),
+    ),
+    (
+        "de",
+        "Der georgische Oppositionsführer wurde von der Polizei festgenommen.",
+        ("COERCE", "GEO", "GEO", False, False),
+    ),
     # a warning that the speaker itself would act
     (
         "en",
