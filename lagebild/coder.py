@@ -76,7 +76,8 @@ if TYPE_CHECKING:
 
 #: acts whose unnamed group of victims or beneficiaries is taken to be domestic
 #: sectors that act at home, and their acts: an unnamed police force arrests in the
-#: country of the arrested ("wurde von der Polizei festgenommen")
+#: country of the arrested ("wurde von der Polizei festgenommen"); unnamed protesters
+#: protest where they are ("filled the streets of Antananarivo")
 HOME_SECTORS = frozenset({"COP", "JUD"})
 HOME_TYPES = frozenset({"COERCE", "ASSAULT"})
 GROUP_TARGET_TYPES = frozenset(
@@ -568,10 +569,12 @@ def _make_events(
             s_actor is not None
             and not s_actor.country
             and not s_actor.org
-            and s_actor.sector in HOME_SECTORS
             and t_actor is not None
             and t_actor.country
-            and entry.type in HOME_TYPES
+            and (
+                (s_actor.sector in HOME_SECTORS and entry.type in HOME_TYPES)
+                or (s_actor.sector in CIVILIAN_SECTORS and entry.type == "PROTEST")
+            )
         ):
             # "wurde von der Polizei festgenommen": police and courts act at home
             s_actor = replace(s_actor, country=t_actor.country, code=None)

@@ -183,6 +183,11 @@ FOUND = [
         "Der georgische Oppositionsführer wurde von der Polizei festgenommen.",
         ("COERCE", "GEO", "GEO", False, False),
     ),
+    (
+        "en",
+        "Thousands of protesters filled the streets of Tbilisi.",
+        ("PROTEST", "GEO", "GEO", False, False),
+    ),
     # a warning that the speaker itself would act
     (
         "en",
