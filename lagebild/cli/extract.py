@@ -113,9 +113,7 @@ def register(subparsers: Any) -> None:
         metavar="FORMAT",
         help=f"output format: {', '.join(FORMATS)} (default: jsonl)",
     )
-    parser.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="publication date of articles whose input carries none"
-    )
+    add_date_option(parser)
     add_lang_option(parser)
     parser.add_argument(
         "-o",
@@ -124,6 +122,21 @@ def register(subparsers: Any) -> None:
         help="write to FILE (atomically: complete or not at all) instead of stdout",
     )
     add_actors_option(parser)
+    add_event_filter_options(parser)
+    add_max_mb_option(parser)
+    add_progress_option(parser)
+    parser.set_defaults(func=run_extract)
+
+
+def add_date_option(parser: argparse.ArgumentParser) -> None:
+    """--date: the publication date of inputs that carry none."""
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="publication date of articles whose input carries none"
+    )
+
+
+def add_event_filter_options(parser: argparse.ArgumentParser) -> None:
+    """--min-confidence and --no-modal: which coded events are kept."""
     parser.add_argument(
         "--min-confidence",
         default="0",
@@ -135,18 +148,25 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="drop negated and hypothetical events instead of flagging them",
     )
+
+
+def add_max_mb_option(parser: argparse.ArgumentParser) -> None:
+    """--max-mb: the size above which an article is skipped."""
     parser.add_argument(
         "--max-mb",
         default="20",
         metavar="N",
         help="skip articles bigger than N megabytes (default 20)",
     )
+
+
+def add_progress_option(parser: argparse.ArgumentParser) -> None:
+    """--progress: a progress bar even when stderr is no terminal."""
     parser.add_argument(
         "--progress",
         action="store_true",
         help="show a progress bar on stderr (default: only on a terminal)",
     )
-    parser.set_defaults(func=run_extract)
 
 
 def parse_date_option(value: str | None) -> date | None:
@@ -173,28 +193,18 @@ def parse_number_option(name: str, value: str, low: float, high: float | None) -
     return number
 
 
-def build_options(args: argparse.Namespace) -> tuple[ExtractOptions, IngestOptions]:
-    """Check the command line and turn it into pipeline and ingestion options."""
-    if args.format not in FORMATS:
-        raise UsageError(f"--format expects one of {', '.join(FORMATS)}, got {args.format!r}")
+def coding_options(args: argparse.Namespace) -> tuple[ExtractOptions, IngestOptions]:
+    """Check the options every coding command shares (--lang, --date, --min-confidence,
+    --no-modal, --max-mb, --actors) and turn them into pipeline and ingestion options."""
     languages = ("auto", *available_languages())
     if args.lang not in languages:
         raise UsageError(f"--lang expects one of {', '.join(languages)}, got {args.lang!r}")
     default_date = parse_date_option(args.date)
     min_confidence = parse_number_option("--min-confidence", args.min_confidence, 0.0, 1.0)
     max_mb = parse_number_option("--max-mb", args.max_mb, 0.001, None)
-    if not args.inputs:
-        raise UsageError(
-            "no INPUT given: name files, folders, or - for stdin (see lagebild extract --help)"
-        )
     missing_actors = [f for f in args.actors if not Path(f).is_file()]
     if missing_actors:
         raise UsageError(f"--actors file not found: {', '.join(missing_actors)}")
-    if args.output and not Path(args.output).resolve().parent.is_dir():
-        raise UsageError(f"-o {args.output}: its folder does not exist")
-    paths = [i for i in args.inputs if i != STDIN]
-    if paths and len(paths) == len(args.inputs) and not any(Path(p).exists() for p in paths):
-        raise UsageError(f"no such file or directory: {', '.join(paths)}")
     extract = ExtractOptions(
         lang=args.lang,
         default_date=default_date,
@@ -205,6 +215,24 @@ def build_options(args: argparse.Namespace) -> tuple[ExtractOptions, IngestOptio
     ingest = IngestOptions(
         default_date=default_date, lang=args.lang, max_bytes=int(max_mb * 1024 * 1024)
     )
+    return extract, ingest
+
+
+def build_options(args: argparse.Namespace) -> tuple[ExtractOptions, IngestOptions]:
+    """Check the command line of `extract` and `quotes` and turn it into pipeline and
+    ingestion options."""
+    if args.format not in FORMATS:
+        raise UsageError(f"--format expects one of {', '.join(FORMATS)}, got {args.format!r}")
+    extract, ingest = coding_options(args)
+    if not args.inputs:
+        raise UsageError(
+            "no INPUT given: name files, folders, or - for stdin (see lagebild extract --help)"
+        )
+    if args.output and not Path(args.output).resolve().parent.is_dir():
+        raise UsageError(f"-o {args.output}: its folder does not exist")
+    paths = [i for i in args.inputs if i != STDIN]
+    if paths and len(paths) == len(args.inputs) and not any(Path(p).exists() for p in paths):
+        raise UsageError(f"no such file or directory: {', '.join(paths)}")
     return extract, ingest
 
 
@@ -236,7 +264,8 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         raise
 
 
-def _progress_bar(enabled: bool) -> Any:
+def progress_bar(enabled: bool) -> Any:
+    """A tqdm bar of articles on stderr (disabled unless asked for or on a terminal)."""
     from tqdm import tqdm
 
     return tqdm(
@@ -301,7 +330,7 @@ def _run(
 ) -> None:
     """Read, code and write every input, reporting problems on stderr as they come."""
     show_progress = bool(args.progress or sys.stderr.isatty())
-    with open_output(args.output) as stream, _progress_bar(show_progress) as bar:
+    with open_output(args.output) as stream, progress_bar(show_progress) as bar:
 
         def report(message: str) -> None:
             bar.write(f"lagebild: {message}", file=sys.stderr)

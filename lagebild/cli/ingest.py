@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
+from lagebild.cli.extract import (
+    UsageError,
+    add_actors_option,
+    add_date_option,
+    add_event_filter_options,
+    add_inputs_option,
+    add_lang_option,
+    add_max_mb_option,
+    add_progress_option,
+    coding_options,
+    progress_bar,
+)
 from lagebild.cli.store import add_db_argument, new_parser
+from lagebild.ingest import iter_articles
 
 EXIT_OK = 0
 EXIT_USAGE = 1
@@ -40,44 +52,13 @@ def register(subparsers: Any) -> None:
     parser = new_parser(
         subparsers, "ingest", "code articles into the event store (DuckDB)", DESCRIPTION, EPILOG
     )
-    parser.add_argument(
-        "inputs",
-        nargs="*",
-        metavar="INPUT",
-        help="file (.txt, .html, .htm, .jsonl), folder, or - for stdin",
-    )
+    add_inputs_option(parser)
     add_db_argument(parser)
-    parser.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="publication date of articles whose input carries none"
-    )
-    parser.add_argument(
-        "--lang",
-        default="auto",
-        metavar="LANG",
-        help="auto (detect per article, default) or a language code to force",
-    )
-    parser.add_argument(
-        "--actors",
-        action="append",
-        default=[],
-        metavar="FILE.yaml",
-        help="user dictionary of actors (repeatable)",
-    )
-    parser.add_argument(
-        "--min-confidence",
-        default="0",
-        metavar="X",
-        help="do not store events with a confidence below X (0..1)",
-    )
-    parser.add_argument(
-        "--no-modal", action="store_true", help="do not store negated and hypothetical events"
-    )
-    parser.add_argument(
-        "--max-mb",
-        default="20",
-        metavar="N",
-        help="skip articles bigger than N megabytes (default 20)",
-    )
+    add_date_option(parser)
+    add_lang_option(parser)
+    add_actors_option(parser)
+    add_event_filter_options(parser)
+    add_max_mb_option(parser)
     parser.add_argument(
         "--force", action="store_true", help="re-code every article, even unchanged ones"
     )
@@ -96,47 +77,22 @@ def register(subparsers: Any) -> None:
         metavar="SECONDS",
         help="wait up to SECONDS for another process to release the store",
     )
-    parser.add_argument(
-        "--progress",
-        action="store_true",
-        help="show a progress bar on stderr (default: only on a terminal)",
-    )
+    add_progress_option(parser)
     parser.set_defaults(func=run_ingest)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
     """Run `lagebild ingest`; returns the exit code."""
-    from lagebild.cli.extract import UsageError, parse_date_option, parse_number_option
-    from lagebild.ingest import IngestOptions, iter_articles
-    from lagebild.lang import available_languages
-    from lagebild.pipeline import ExtractOptions, Pipeline
+    from lagebild.pipeline import Pipeline
     from lagebild.store import EventStore, IngestSettings, default_db_path, ingest_articles
 
     try:
-        languages = ("auto", *available_languages())
-        if args.lang not in languages:
-            raise UsageError(f"--lang expects one of {', '.join(languages)}, got {args.lang!r}")
-        default_date = parse_date_option(args.date)
-        min_confidence = parse_number_option("--min-confidence", args.min_confidence, 0.0, 1.0)
-        max_mb = parse_number_option("--max-mb", args.max_mb, 0.001, None)
-        missing = [f for f in args.actors if not Path(f).is_file()]
-        if missing:
-            raise UsageError(f"--actors file not found: {', '.join(missing)}")
+        extract_options, ingest_options = coding_options(args)
         if args.batch_size < 1:
             raise UsageError(f"--batch-size expects a positive number, got {args.batch_size}")
     except UsageError as exc:
         print(f"lagebild: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    extract_options = ExtractOptions(
-        lang=args.lang,
-        default_date=default_date,
-        actor_files=tuple(Path(f) for f in args.actors),
-        keep_modal=not args.no_modal,
-        min_confidence=min_confidence,
-    )
-    ingest_options = IngestOptions(
-        default_date=default_date, lang=args.lang, max_bytes=int(max_mb * 1024 * 1024)
-    )
     settings = IngestSettings(
         force=args.force,
         batch_size=args.batch_size,
@@ -145,9 +101,9 @@ def run_ingest(args: argparse.Namespace) -> int:
             "lang": args.lang,
             "date": args.date,
             "actors": list(args.actors),
-            "min_confidence": min_confidence,
+            "min_confidence": extract_options.min_confidence,
             "keep_modal": not args.no_modal,
-            "max_mb": max_mb,
+            "max_mb": float(args.max_mb),  # checked by coding_options
             "force": args.force,
         },
     )
@@ -163,7 +119,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         return EXIT_OK
     pipeline = Pipeline(extract_options)
     show_progress = bool(args.progress or sys.stderr.isatty())
-    with EventStore(db, wait=args.wait) as store, _progress_bar(show_progress) as bar:
+    with EventStore(db, wait=args.wait) as store, progress_bar(show_progress) as bar:
 
         def on_article(summary: Any) -> None:
             bar.update(1)
@@ -189,12 +145,3 @@ def run_ingest(args: argparse.Namespace) -> int:
     if summary.inputs_skipped or summary.articles_failed:
         return EXIT_SKIPPED
     return EXIT_OK
-
-
-def _progress_bar(enabled: bool) -> Any:
-    """A tqdm bar on stderr (disabled unless asked for or on a terminal)."""
-    from tqdm import tqdm
-
-    return tqdm(
-        unit=" articles", file=sys.stderr, disable=not enabled, leave=False, dynamic_ncols=True
-    )

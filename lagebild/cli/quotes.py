@@ -24,6 +24,7 @@ from lagebild.cli.extract import (
     add_actors_option,
     add_inputs_option,
     add_lang_option,
+    add_max_mb_option,
     build_options,
     open_output,
 )
@@ -92,12 +93,7 @@ def register(subparsers: Any) -> None:
         help="write to FILE (atomically: complete or not at all) instead of stdout",
     )
     add_actors_option(parser)
-    parser.add_argument(
-        "--max-mb",
-        default="20",
-        metavar="N",
-        help="skip articles bigger than N megabytes (default 20)",
-    )
+    add_max_mb_option(parser)
     parser.set_defaults(func=run_quotes, min_confidence="0", no_modal=False)
 
 
