@@ -30,6 +30,19 @@ from lagebild.triggers import TriggerMatch
 MAGNITUDE_TYPES = frozenset({"MOBILIZE", "PROTEST", "AID", "COERCE", "ASSAULT"})
 
 
+def later_in_clause(
+    e: Event, events: list[Event], tokens: list, clause_of: list[int]
+) -> list[Event]:
+    """The other events after `e` in its clause: what a denial, an order or a reaction is
+    about."""
+    c = event_clause(e, tokens, clause_of)
+    return [
+        o
+        for o in events
+        if o is not e and o.char_start > e.char_start and event_clause(o, tokens, clause_of) == c
+    ]
+
+
 def denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues) -> None:
     """ "Iran denied supplying drones": the denied act is negated, and the denial (REJECT)
     has no target of its own."""
@@ -37,14 +50,7 @@ def denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues)
         tok = tokens[token_at(e.char_start, tokens)]
         if e.type != "REJECT" or tok.lemma.lower() not in cues.deny_lemmas:
             continue
-        c = event_clause(e, tokens, clause_of)
-        denied = [
-            o
-            for o in events
-            if o is not e
-            and o.char_start > e.char_start
-            and event_clause(o, tokens, clause_of) == c
-        ]
+        denied = later_in_clause(e, events, tokens, clause_of)
         for o in denied:
             o.negated = True
         if denied:
@@ -65,15 +71,7 @@ def executive_orders(
         tok = tokens[token_at(e.char_start, tokens)]
         if e.type != "REQUEST" or tok.lemma.lower() not in cues.executive_lemmas:
             continue
-        c = event_clause(e, tokens, clause_of)
-        acts = [
-            o
-            for o in events
-            if o is not e
-            and o.char_start > e.char_start
-            and event_clause(o, tokens, clause_of) == c
-            and o.type != "REQUEST"
-        ]
+        acts = [o for o in later_in_clause(e, events, tokens, clause_of) if o.type != "REQUEST"]
         if not acts:
             continue
         for o in acts:
@@ -103,12 +101,8 @@ def reaction_targets(
                 continue
         acts = [
             o
-            for o in events
-            if o is not e
-            and o.source is not None
-            and o.char_start > e.char_start
-            and event_clause(o, tokens, clause_of) == c
-            and o.source.key() != e.source.key()
+            for o in later_in_clause(e, events, tokens, clause_of)
+            if o.source is not None and o.source.key() != e.source.key()
         ]
         if acts and (
             e.target is None
