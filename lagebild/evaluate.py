@@ -14,6 +14,7 @@ in either direction. Negated and hypothetical events are left out on both sides.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ class GoldEvent:
     cameo: str | None = None
     negated: bool = False
     hypothetical: bool = False
+    #: ISO 3166-1 alpha-3 code of the country where the act took place, when the text names a place
+    place: str | None = None
 
     @property
     def factual(self) -> bool:
@@ -128,7 +131,14 @@ def _parse_event(raw: Any, where: tuple[str, int]) -> GoldEvent:
         if not isinstance(value, bool):
             raise DataError(f"event field {flag!r} must be true or false, got {value!r}", *where)
         flags[flag] = value
-    unknown = set(raw) - {"type", "source", "target", "cameo", *_EVENT_FLAGS}
+    place = raw.get("place")
+    if place is not None and not (isinstance(place, str) and re.fullmatch(r"[A-Z]{3}", place)):
+        raise DataError(
+            "place must be the three-letter code of the country where the act took place,"
+            f' such as "UKR", got {place!r}',
+            *where,
+        )
+    unknown = set(raw) - {"type", "source", "target", "cameo", "place", *_EVENT_FLAGS}
     if unknown:
         raise DataError(f"unknown event field(s) {sorted(unknown)}", *where)
     return GoldEvent(
@@ -136,6 +146,7 @@ def _parse_event(raw: Any, where: tuple[str, int]) -> GoldEvent:
         source=_optional_code(raw.get("source"), "source", where),
         target=_optional_code(raw.get("target"), "target", where),
         cameo=cameo,
+        place=place,
         **flags,
     )
 
