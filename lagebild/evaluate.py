@@ -272,6 +272,41 @@ class Counts:
 
 
 @dataclass(slots=True)
+class PlaceCounts:
+    """How often a found event got the country of the place the gold set names for it."""
+
+    #: factual gold events that name a place
+    gold: int = 0
+    #: ... whose event the coder found
+    found: int = 0
+    #: ... and whose predicted location is in the gold country
+    right: int = 0
+    #: ... and that the coder gave no location
+    unplaced: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        """Right country among the found events that name a place (0.0 when none was found)."""
+        return self.right / self.found if self.found else 0.0
+
+    @property
+    def accuracy_all(self) -> float:
+        """Right country among all gold events that name a place; a missed event counts as wrong."""
+        return self.right / self.gold if self.gold else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Counts and both accuracies as a JSON-ready dict."""
+        return {
+            "gold": self.gold,
+            "found": self.found,
+            "right": self.right,
+            "unplaced": self.unplaced,
+            "accuracy": round(self.accuracy, 4),
+            "accuracy_all": round(self.accuracy_all, 4),
+        }
+
+
+@dataclass(slots=True)
 class ItemResult:
     """What the coder got right and wrong on one gold item."""
 
@@ -281,11 +316,20 @@ class ItemResult:
     spurious: list[EventKey] = field(default_factory=list)
     #: the error message when the pipeline failed on this item
     error: str | None = None
+    #: (gold place, predicted country or None) for each factual gold event with a place whose
+    #: event was found; a place missed with its event is counted in `places_missed`
+    places: list[tuple[str, str | None]] = field(default_factory=list)
+    places_missed: int = 0
 
     @property
     def correct(self) -> bool:
-        """True when nothing is missing or spurious."""
-        return not self.missing and not self.spurious and self.error is None
+        """True when nothing is missing or spurious and every found event is in the gold country."""
+        return (
+            not self.missing
+            and not self.spurious
+            and self.error is None
+            and all(gold == got for gold, got in self.places)
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The item's result as a JSON-ready dict."""
@@ -296,6 +340,7 @@ class ItemResult:
             "missing": [list(k) for k in self.missing],
             "spurious": [list(k) for k in self.spurious],
             "error": self.error,
+            "places": [list(p) for p in self.places],
         }
 
 
@@ -311,6 +356,7 @@ class EvalReport:
     #: items without any factual gold event, and how many of them got a prediction anyway
     no_event_items: int = 0
     false_alarm_items: int = 0
+    places: PlaceCounts = field(default_factory=lambda: PlaceCounts())
 
     @property
     def failed_items(self) -> list[ItemResult]:
@@ -318,7 +364,7 @@ class EvalReport:
         return [r for r in self.items if r.error]
 
     def errors(self) -> list[ItemResult]:
-        """Items with a missing or spurious event, in gold order."""
+        """Items with a missing or spurious event or a wrong place, in gold order."""
         return [r for r in self.items if not r.correct]
 
     def breakdown(self, by: str) -> dict[str, Counts]:
@@ -343,6 +389,7 @@ class EvalReport:
             "no_event_items": self.no_event_items,
             "false_alarm_items": self.false_alarm_items,
             "failed_items": [r.item.id for r in self.failed_items],
+            "places": self.places.to_dict(),
         }
         if with_items:
             out["errors"] = [r.to_dict() for r in self.errors()]
@@ -373,7 +420,37 @@ def score_item(item: GoldItem, predicted: Sequence[Event]) -> ItemResult:
     gold_keys = [ev.key() for ev in item.factual_events()]
     pred_keys = [predicted_key(ev) for ev in predicted if not (ev.negated or ev.hypothetical)]
     matched, missing, spurious = match_keys(gold_keys, pred_keys)
-    return ItemResult(item=item, matched=matched, missing=missing, spurious=spurious)
+    result = ItemResult(item=item, matched=matched, missing=missing, spurious=spurious)
+    _score_places(result, predicted)
+    return result
+
+
+def _location_country(event: Event) -> str | None:
+    country = (event.location or {}).get("country")
+    return country if isinstance(country, str) else None
+
+
+def _score_places(result: ItemResult, predicted: Sequence[Event]) -> None:
+    """Compare the country of each found event's location with the gold place.
+
+    When several predicted events share the gold event's key, the one with the gold country (if
+    any) is taken, so a place is right when the coder placed that event there at least once.
+    """
+    found = Counter(result.matched)
+    countries: dict[EventKey, list[str | None]] = {}
+    for event in predicted:
+        if not (event.negated or event.hypothetical):
+            countries.setdefault(predicted_key(event), []).append(_location_country(event))
+    for gold in result.item.factual_events():
+        if gold.place is None:
+            continue
+        key = gold.key()
+        if found[key] <= 0:
+            result.places_missed += 1
+            continue
+        found[key] -= 1
+        options = countries.get(key, [])
+        result.places.append((gold.place, gold.place if gold.place in options else options[0]))
 
 
 def build_report(results: Iterable[ItemResult]) -> EvalReport:
@@ -392,6 +469,11 @@ def build_report(results: Iterable[ItemResult]) -> EvalReport:
             report.by_type.setdefault(key[0], Counts()).add(0, 1, 0)
         for key in result.missing:
             report.by_type.setdefault(key[0], Counts()).add(0, 0, 1)
+        places = report.places
+        places.gold += len(result.places) + result.places_missed
+        places.found += len(result.places)
+        places.right += sum(gold == got for gold, got in result.places)
+        places.unplaced += sum(got is None for _, got in result.places)
         if not result.item.factual_events():
             report.no_event_items += 1
             if result.spurious:
@@ -445,9 +527,20 @@ def format_table(report: EvalReport, by: str = "type") -> str:
         f"{len(report.items)} items; false alarms on no-event items: "
         f"{report.false_alarm_items} of {report.no_event_items}"
     )
+    if report.places.gold:
+        lines.append(format_places(report.places))
     if report.failed_items:
         lines.append(f"pipeline failed on {len(report.failed_items)} item(s)")
     return "\n".join(lines)
+
+
+def format_places(places: PlaceCounts) -> str:
+    """One line on places: right country among found events, and among all gold events."""
+    return (
+        f"places: right country for {places.right} of {places.found} found events that name a "
+        f"place ({places.accuracy:.1%}; {places.unplaced} without location), "
+        f"{places.accuracy_all:.1%} of all {places.gold}"
+    )
 
 
 def _format_key(key: EventKey) -> str:
@@ -463,5 +556,10 @@ def format_errors(report: EvalReport) -> str:
             lines.append(f"  error:    {result.error}")
         lines += [f"  missing:  {_format_key(k)}" for k in result.missing]
         lines += [f"  spurious: {_format_key(k)}" for k in result.spurious]
+        lines += [
+            f"  place:    {gold} expected, got {got or 'none'}"
+            for gold, got in result.places
+            if gold != got
+        ]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)

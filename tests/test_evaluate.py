@@ -36,13 +36,15 @@ def actor(key: str | None) -> Actor | None:
 
 
 def event(type_: str, source: str | None, target: str | None, *, negated: bool = False,
-          hypothetical: bool = False, article_id: str = "t-1") -> Event:
-    """A coded event with just what the evaluation looks at."""
+          hypothetical: bool = False, article_id: str = "t-1",
+          place: str | None = None) -> Event:
+    """A coded event with just what the evaluation looks at (and a location in `place`)."""
     return Event(
         article_id=article_id, language="en", type=type_, cameo="010", quad_class=1,
         goldstein=0.0, source=actor(source), target=actor(target), date=None,
         negated=negated, hypothetical=hypothetical, sentence="", trigger="",
         char_start=0, char_end=0, confidence=1.0,
+        location={"name": place, "country": place, "lat": None, "lon": None} if place else None,
     )
 
 
@@ -213,6 +215,8 @@ def test_load_gold_reads_items_events_and_flags(tmp_path: Path) -> None:
         (json.dumps({**GOOD, "events": [{"type": "AID", "source": "DEU", "negated": "yes"}]}),
          "must be true or false"),
         (json.dumps({**GOOD, "events": [{"type": "AID", "source": 7}]}), "code string"),
+        (json.dumps({**GOOD, "events": [{"type": "AID", "source": "DEU", "place": "Kyiv"}]}),
+         "three-letter code of the country"),
     ],
 )
 def test_load_gold_names_file_and_line_of_a_bad_line(
@@ -256,3 +260,40 @@ def test_cli_eval_reports_a_bad_gold_file_with_exit_one(
     path = write_lines(tmp_path, json.dumps(GOOD), "{broken")
     assert main(["eval", str(path)]) == 1
     assert f"{path}:2" in capsys.readouterr().err
+
+
+def test_places_count_right_wrong_unplaced_and_missed_events() -> None:
+    gold = [
+        item("a", GoldEvent("CONSULT", "USA", "RUS", place="CHE"),
+             GoldEvent("ASSAULT", "RUS", "UKR", place="UKR")),
+        item("b", GoldEvent("PROTEST", "GEO", "GEO", place="GEO"),
+             GoldEvent("AID", "DEU", "UKR")),
+        item("c", GoldEvent("SANCTION", "EU", "RUS", place="BEL")),
+    ]
+    predicted = {
+        "a": [event("CONSULT", "RUS", "USA", place="CHE"), event("ASSAULT", "RUS", "UKR")],
+        "b": [event("PROTEST", "GEO", "GEO", place="ARM"), event("AID", "DEU", "UKR", place="POL")],
+    }
+    report = score_predictions(gold, predicted)
+    places = report.places
+    # the SANCTION was missed; a place on an event the gold set gives none is not scored
+    assert (places.gold, places.found, places.right, places.unplaced) == (4, 3, 1, 1)
+    assert places.accuracy == pytest.approx(1 / 3)
+    assert places.accuracy_all == pytest.approx(1 / 4)
+    assert "right country for 1 of 3 found events" in format_table(report)
+    errors = format_errors(report)
+    assert "UKR expected, got none" in errors and "GEO expected, got ARM" in errors
+    assert "CHE expected" not in errors
+
+
+def test_a_place_is_right_when_one_of_several_same_key_events_has_it() -> None:
+    gold = [item("a", GoldEvent("ASSAULT", "RUS", "UKR", place="UKR"))]
+    predicted = {"a": [event("ASSAULT", "RUS", "UKR", place="RUS"),
+                       event("ASSAULT", "RUS", "UKR", place="UKR")]}
+    assert score_predictions(gold, predicted).places.right == 1
+
+
+def test_no_place_line_without_gold_places() -> None:
+    report = score_predictions([item("a", GoldEvent("AID", "DEU", "UKR"))],
+                               {"a": [event("AID", "DEU", "UKR", place="UKR")]})
+    assert report.places.gold == 0 and "places:" not in format_table(report)
