@@ -64,8 +64,10 @@ from lagebild.quotes import find_quotes
 from lagebild.referents import (
     anaphora_slots,
     fill_role_countries,
+    locate_events,
     located_civilians,
     location,
+    place_candidates,
 )
 from lagebild.schema import Actor, Article, Event, Mention, Sentence
 from lagebild.text import split_sentences
@@ -183,7 +185,10 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         slots.extend(anaphora)
         slots.sort(key=lambda s: s.start)
         relink_coordination(slots, tokens, cues)
-    ctx.location = location(slots, tokens, ctx)
+    if ctx.location is not None:
+        ctx.last_location = ctx.location
+    here = place_candidates(slots, tokens, ctx)
+    ctx.location = location(here, tokens, ctx)
     clause_of = segment_clauses(tokens, cues, {s.start for s in slots}, list_joints(slots))
     fill_role_countries(slots, tokens, clause_of, ctx)
     inside = {i for s in slots if s.kind != "place" for i in range(s.start, s.end)}
@@ -365,6 +370,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         if e.source is not None and not e.negated and not e.hypothetical:
             ctx.recent[e.type] = e.source
             ctx.recent[LAST_ACT] = e.source
+    locate_events(events, slots, here, tokens, ctx)
     attach_event_magnitudes(events, sent, ctx.lang)
     return events
 

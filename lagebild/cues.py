@@ -23,6 +23,14 @@ class Cues:
     passive_aux: frozenset[str]
     agent_preps: frozenset[str]
     location_preps: frozenset[str]
+    #: location prepositions that name a place less surely ("from", "between", "aus")
+    weak_location_preps: frozenset[str]
+    #: prepositions of movement to a place ("nach Moskau", "flew to Kyiv")
+    direction_preps: frozenset[str]
+    #: "von X"/"of X" after a noun: the place of a place ("im Hafen von Ismajil")
+    genitive_preps: frozenset[str]
+    #: "dort", "there": the place of the sentence before
+    place_anaphora: frozenset[str]
     attribute_preps: frozenset[str]
     complementizers: frozenset[str]
     fixed_adverbials: frozenset[str]

@@ -41,6 +41,8 @@ class ArticleContext:
     places: dict[int, object] = field(default_factory=dict)
     #: where the current sentence's events happened
     location: dict | None = None  # type: ignore[type-arg]
+    #: the latest earlier sentence's place, for "dort"/"there"
+    last_location: dict | None = None  # type: ignore[type-arg]
     #: named people, in order, for "er"/"he"
     people: list[Actor] = field(default_factory=list)
     #: the author of the latest asserted event of each type ("den Angriff" refers back)

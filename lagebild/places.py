@@ -94,6 +94,8 @@ class Gazetteer:
         self.cue_langs: dict[str, frozenset[str]] = {}
         self.dropped: set[str] = set()
         self._automaton: ahocorasick.Automaton | None = None
+        #: ISO alpha-3 code -> the country as a place (at its capital)
+        self.countries: dict[str, Place] = {}
 
     def add(self, place: Place, surfaces: list[str], rank: int) -> None:
         """Register `place` under `surfaces`; a higher rank, then population, keeps a name."""
@@ -121,6 +123,10 @@ class Gazetteer:
         automaton.make_automaton()
         self._automaton = automaton
         self._claims.clear()
+
+    def country(self, iso3: str) -> Place | None:
+        """The country with this ISO alpha-3 code as a place, or None."""
+        return self.countries.get(iso3)
 
     def lookup(self, surface: str) -> Place | None:
         """The place an exact surface string names, or None."""
@@ -308,6 +314,7 @@ def _add_countries(gaz: Gazetteer) -> None:
         surfaces = de_names | {en_name, geonames_name} | extra_names.get(iso3, set())
         country = Place(en_name, iso3, float(lat), float(lon), "country")
         gaz.add(country, sorted(surfaces), RANK_COUNTRY)
+        gaz.countries[iso3] = country
         _add_directions(gaz, iso3, en_name, de_names, surfaces, points)
 
 

@@ -4,26 +4,176 @@ noun ("die Regierung in Kiew"), the place a sentence is located in."""
 from __future__ import annotations
 
 from lagebild.arguments import Slot, mark_context
-from lagebild.event_build import ArticleContext
-from lagebild.schema import Actor, Sentence
+from lagebild.cues import Cues
+from lagebild.event_build import ArticleContext, token_at
+from lagebild.places import load_places
+from lagebild.schema import Actor, Event, Sentence
+
+#: how surely a preposition names where an event happened (lower is surer)
+AT_PLACE, OF_PLACE, TO_PLACE, NEAR_PLACE = 0, 1, 2, 3
+#: how far back a locative preposition may stand before "von X"/"of X" ("im Hafen von Ismajil")
+OF_CHAIN_REACH = 5
+#: how far back from a place its preposition may stand ("in the eastern Ukrainian town of")
+PREP_REACH = 3
+#: types whose act happens where its target is, when the text names no surer place
+TARGET_PLACE_TYPES = frozenset({"ASSAULT", "COERCE"})
+#: CAMEO codes of military withdrawal and demobilisation: they happen where the target is
+WITHDRAWAL_CODES = frozenset({"087", "0872", "0873", "0874"})
+#: visits happen at the visited side (042) or at the host's (043)
+VISIT, HOST_VISIT = "042", "043"
+PLACE_KINDS = frozenset({"place", "metonym", "country"})
 
 
-def location(slots: list[Slot], tokens: list, ctx: ArticleContext) -> dict | None:  # type: ignore[type-arg]
-    """Where the sentence's events happened: a place after a locative preposition."""
-    for s in slots:
-        if (
-            s.kind in ("place", "metonym", "country")
-            and s.prep in ctx.cues.location_preps
-            and s.actor.country
-        ):
-            place = ctx.places.get(tokens[s.start].start)
-            return {
-                "name": getattr(place, "name", None) or s.actor.name or s.actor.text,
-                "country": s.actor.country,
-                "lat": getattr(place, "lat", None),
-                "lon": getattr(place, "lon", None),
-            }
+def _prep_of(s: Slot, tokens: list, cues: Cues) -> str | None:  # type: ignore[type-arg]
+    """The preposition before a slot, over articles and adjectives ("through the capital")."""
+    if s.prep is not None:
+        return s.prep
+    for k in range(s.start - 1, max(-1, s.start - 1 - PREP_REACH), -1):
+        low = tokens[k].lower
+        if low in cues.location_preps or low in cues.direction_preps:
+            return str(low)
+        if low in cues.clause_punct or tokens[k].text[:1].isupper():
+            break
     return None
+
+
+def _place_rank(s: Slot, tokens: list, cues: Cues) -> int | None:  # type: ignore[type-arg]
+    """How surely the slot names where the sentence's events happened; None: not at all."""
+    if s.kind not in PLACE_KINDS and s.kind != "demonym":
+        return None
+    prep = _prep_of(s, tokens, cues)
+    if s.kind == "demonym":
+        # "im italienischen Fiuggi", "in mehreren iranischen Städten": a country, less surely
+        ok = prep in cues.location_preps and prep not in cues.weak_location_preps
+        return OF_PLACE if ok else None
+    if prep in cues.genitive_preps:
+        # "am Flughafen von Bagdad", "in a suburb of Beirut": the place of a place
+        for k in range(s.start - 2, max(-1, s.start - 2 - OF_CHAIN_REACH), -1):
+            low = tokens[k].lower
+            if (
+                low in cues.location_preps or low in cues.direction_preps
+            ) and low not in cues.weak_location_preps:
+                return OF_PLACE
+            if low in cues.clause_punct:
+                break
+        return None
+    if prep in cues.direction_preps:
+        return TO_PLACE
+    if prep in cues.weak_location_preps:
+        return NEAR_PLACE
+    if prep in cues.location_preps:
+        return AT_PLACE
+    return None
+
+
+def _slot_country(s: Slot, ctx: ArticleContext, tokens: list) -> str | None:  # type: ignore[type-arg]
+    """The country of a place slot; "Brüssel" standing for the EU is still in Belgium."""
+    place = ctx.places.get(tokens[s.start].start)
+    return s.actor.country or getattr(place, "country", None)
+
+
+def place_candidates(
+    slots: list[Slot],
+    tokens: list,  # type: ignore[type-arg]
+    ctx: ArticleContext,
+) -> list[tuple[int, Slot]]:
+    """The slots that may name where the sentence's events happened, with their rank; taken
+    before role nouns absorb their places ("Police in Paris")."""
+    out = []
+    for s in slots:
+        rank = _place_rank(s, tokens, ctx.cues)
+        if rank is not None and _slot_country(s, ctx, tokens):
+            out.append((rank, s))
+    return out
+
+
+def _best_place(
+    candidates: list[tuple[int, Slot]], near: int, worst: int = NEAR_PLACE
+) -> Slot | None:
+    """The surest place, the nearest to token `near` among equally sure ones."""
+    ok = [(rank, abs(s.start - near), s.start, s) for rank, s in candidates if rank <= worst]
+    return min(ok, key=lambda c: c[:3])[3] if ok else None
+
+
+def location(
+    candidates: list[tuple[int, Slot]],
+    tokens: list,  # type: ignore[type-arg]
+    ctx: ArticleContext,
+) -> dict | None:  # type: ignore[type-arg]
+    """Where the sentence's events happened: the place after the surest locative preposition
+    ("in Doha" over "between Israel and Hamas", "talks in Muscat" over "from Washington")."""
+    best = _best_place(candidates, 0)
+    return _slot_location(best, tokens, ctx) if best is not None else None
+
+
+def _slot_location(s: Slot, tokens: list, ctx: ArticleContext) -> dict:  # type: ignore[type-arg]
+    place = ctx.places.get(tokens[s.start].start)
+    if s.kind == "demonym" or place is None and s.kind == "country":
+        return _country_location(_slot_country(s, ctx, tokens) or "") or {}
+    return {
+        "name": getattr(place, "name", None) or s.actor.name or s.actor.text,
+        "country": _slot_country(s, ctx, tokens),
+        "lat": getattr(place, "lat", None),
+        "lon": getattr(place, "lon", None),
+    }
+
+
+def locate_events(
+    events: list[Event],
+    slots: list[Slot],
+    candidates: list[tuple[int, Slot]],
+    tokens: list,  # type: ignore[type-arg]
+    ctx: ArticleContext,
+) -> None:
+    """Where each event happened. An act aimed at a city or region happened there ("griff
+    Charkiw an", "the strike on Rafah"); a visit at the visited place ("Putin's visit to
+    Tehran", "besuchte Peking") or the host's; an attack, an arrest or a withdrawal with no
+    surer place in its target's country ("auf einen syrischen Stützpunkt", "verließen
+    Afghanistan"); any other event at the surest place nearest its trigger ("in Rom
+    unterzeichnet" over "Lager in Albanien"); "dort"/"there" at the last sentence's place."""
+    cues = ctx.cues
+    ranks = {id(s): rank for rank, s in candidates}
+    by_actor = {id(s.actor): s for s in slots}
+    there = ctx.last_location if any(t.lower in cues.place_anaphora for t in tokens) else None
+    for e in events:
+        k = token_at(e.char_start, tokens)
+        target = by_actor.get(id(e.target)) if e.target is not None else None
+        source = by_actor.get(id(e.source)) if e.source is not None else None
+        sure = _best_place(candidates, k, OF_PLACE)
+        loc = None
+        if target is not None and target.kind == "place" and _slot_country(target, ctx, tokens):
+            loc = _slot_location(target, tokens, ctx)
+        elif e.cameo == VISIT:
+            visited = _best_place(candidates, k, TO_PLACE)
+            if visited is not None:
+                loc = _slot_location(visited, tokens, ctx)
+            elif target is not None and target.kind in PLACE_KINDS:
+                loc = _slot_location(target, tokens, ctx)
+        elif e.cameo == HOST_VISIT and source is not None and sure is None:
+            loc = _country_location(source.actor.country or "")
+        elif (e.type in TARGET_PLACE_TYPES or e.cameo in WITHDRAWAL_CODES) and target is not None:
+            if target.kind == "metonym" or ranks.get(id(target), NEAR_PLACE) < NEAR_PLACE:
+                # "beschossen Kiew", "fired rockets at southern Israel"
+                loc = _slot_location(target, tokens, ctx)
+            elif sure is None:
+                loc = _country_location(target.actor.country or "")
+        if loc is None:
+            best = _best_place(candidates, k)
+            loc = _slot_location(best, tokens, ctx) if best is not None else there
+        e.location = loc
+
+
+def _country_location(country: str) -> dict | None:  # type: ignore[type-arg]
+    """A country-level location, at the country's capital; None for no country."""
+    if not country:
+        return None
+    place = load_places().country(country)
+    return {
+        "name": getattr(place, "name", None) or country,
+        "country": country,
+        "lat": getattr(place, "lat", None),
+        "lon": getattr(place, "lon", None),
+    }
 
 
 def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> list[Slot]:

@@ -45,6 +45,8 @@ MIN_PER_PHENOMENON = 20
 MIN_PER_RARE_CASE = 10
 MIN_NO_EVENT = 50
 MIN_ITEMS = 400
+#: found gold events that name a place, so that the place floor means something
+MIN_PLACES = 80
 #: a sentence end followed by the start of another sentence
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[\"„“]?[A-ZÄÖÜ]")
 
@@ -74,10 +76,21 @@ def test_coder_stays_above_floor(gold_reports: dict[str, EvalReport], lang: str,
     )
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_places_stay_above_floor(gold_reports: dict[str, EvalReport], lang: str) -> None:
+    places = gold_reports[lang].places
+    floor = FLOORS[lang]["places"]
+    assert places.found >= MIN_PLACES, f"only {places.found} found events name a place"
+    assert places.accuracy >= floor, (
+        f"{lang}: right country for {places.accuracy:.3f} of found events with a place, below "
+        f"the floor {floor:.3f}; `lagebild eval tests/data/gold/{lang}.jsonl --errors` lists them"
+    )
+
+
 def test_floors_cover_every_language_and_metric() -> None:
     assert set(FLOORS) == set(LANGUAGES)
     for floors in FLOORS.values():
-        assert set(floors) == {"precision", "recall", "f1"}
+        assert set(floors) == {"precision", "recall", "f1", "places"}
         assert all(0.0 <= v <= 1.0 for v in floors.values())
 
 
