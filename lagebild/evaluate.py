@@ -30,6 +30,8 @@ from lagebild.schema import Article, Event
 EventKey = tuple[str, str | None, str | None]
 
 _ITEM_FIELDS = ("id", "lang", "text", "events")
+#: the confidence above which events should be right at least 90% of the time (issue 4)
+CONFIDENT = 0.8
 _EVENT_FLAGS = ("negated", "hypothetical")
 
 
@@ -320,6 +322,9 @@ class ItemResult:
     #: event was found; a place missed with its event is counted in `places_missed`
     places: list[tuple[str, str | None]] = field(default_factory=list)
     places_missed: int = 0
+    #: factual predicted events with confidence >= CONFIDENT, and how many of them are right
+    confident: int = 0
+    confident_right: int = 0
 
     @property
     def correct(self) -> bool:
@@ -357,6 +362,14 @@ class EvalReport:
     no_event_items: int = 0
     false_alarm_items: int = 0
     places: PlaceCounts = field(default_factory=lambda: PlaceCounts())
+    #: factual predicted events with confidence >= CONFIDENT, and how many of them are right
+    confident: int = 0
+    confident_right: int = 0
+
+    @property
+    def confident_precision(self) -> float:
+        """Share of right events among those with confidence >= CONFIDENT (0.0 when none)."""
+        return self.confident_right / self.confident if self.confident else 0.0
 
     @property
     def failed_items(self) -> list[ItemResult]:
@@ -390,6 +403,12 @@ class EvalReport:
             "false_alarm_items": self.false_alarm_items,
             "failed_items": [r.item.id for r in self.failed_items],
             "places": self.places.to_dict(),
+            "confident": {
+                "threshold": CONFIDENT,
+                "events": self.confident,
+                "right": self.confident_right,
+                "precision": round(self.confident_precision, 4),
+            },
         }
         if with_items:
             out["errors"] = [r.to_dict() for r in self.errors()]
@@ -422,6 +441,13 @@ def score_item(item: GoldItem, predicted: Sequence[Event]) -> ItemResult:
     matched, missing, spurious = match_keys(gold_keys, pred_keys)
     result = ItemResult(item=item, matched=matched, missing=missing, spurious=spurious)
     _score_places(result, predicted)
+    sure = Counter(
+        predicted_key(ev)
+        for ev in predicted
+        if not (ev.negated or ev.hypothetical) and ev.confidence >= CONFIDENT
+    )
+    result.confident = sum(sure.values())
+    result.confident_right = sum((sure & Counter(gold_keys)).values())
     return result
 
 
@@ -474,6 +500,8 @@ def build_report(results: Iterable[ItemResult]) -> EvalReport:
         places.found += len(result.places)
         places.right += sum(gold == got for gold, got in result.places)
         places.unplaced += sum(got is None for _, got in result.places)
+        report.confident += result.confident
+        report.confident_right += result.confident_right
         if not result.item.factual_events():
             report.no_event_items += 1
             if result.spurious:
@@ -529,6 +557,11 @@ def format_table(report: EvalReport, by: str = "type") -> str:
     )
     if report.places.gold:
         lines.append(format_places(report.places))
+    if report.confident:
+        lines.append(
+            f"confidence >= {CONFIDENT}: {report.confident_right} of {report.confident} events "
+            f"right ({report.confident_precision:.1%})"
+        )
     if report.failed_items:
         lines.append(f"pipeline failed on {len(report.failed_items)} item(s)")
     return "\n".join(lines)

@@ -37,13 +37,13 @@ def actor(key: str | None) -> Actor | None:
 
 def event(type_: str, source: str | None, target: str | None, *, negated: bool = False,
           hypothetical: bool = False, article_id: str = "t-1",
-          place: str | None = None) -> Event:
+          place: str | None = None, confidence: float = 1.0) -> Event:
     """A coded event with just what the evaluation looks at (and a location in `place`)."""
     return Event(
         article_id=article_id, language="en", type=type_, cameo="010", quad_class=1,
         goldstein=0.0, source=actor(source), target=actor(target), date=None,
         negated=negated, hypothetical=hypothetical, sentence="", trigger="",
-        char_start=0, char_end=0, confidence=1.0,
+        char_start=0, char_end=0, confidence=confidence,
         location={"name": place, "country": place, "lat": None, "lon": None} if place else None,
     )
 
@@ -297,3 +297,19 @@ def test_no_place_line_without_gold_places() -> None:
     report = score_predictions([item("a", GoldEvent("AID", "DEU", "UKR"))],
                                {"a": [event("AID", "DEU", "UKR", place="UKR")]})
     assert report.places.gold == 0 and "places:" not in format_table(report)
+
+
+def test_confident_events_are_counted_with_how_many_are_right() -> None:
+    gold = [item("a", GoldEvent("ASSAULT", "RUS", "UKR"), GoldEvent("AID", "DEU", "UKR"))]
+    predicted = {"a": [
+        event("ASSAULT", "RUS", "UKR", confidence=0.9),
+        event("ASSAULT", "RUS", "UKR", confidence=0.95),  # a second copy is not right again
+        event("AID", "DEU", "UKR", confidence=0.5),  # right, but not confident
+        event("SANCTION", "DEU", "RUS", confidence=0.8),  # confident and wrong
+        event("THREATEN", "DEU", "RUS", confidence=0.99, hypothetical=True),  # not factual
+    ]}
+    report = score_predictions(gold, predicted)
+    assert (report.confident, report.confident_right) == (3, 1)
+    assert report.confident_precision == pytest.approx(1 / 3)
+    assert "confidence >= 0.8: 1 of 3 events right" in format_table(report)
+    assert report.to_dict()["confident"]["events"] == 3
