@@ -19,6 +19,7 @@ from lagebild.arguments import (
     relink_coordination,
     segment_clauses,
 )
+from lagebild.calibration import calibrate
 from lagebild.cues import Cues, load_cues
 from lagebild.dates import DateMention, find_dates
 from lagebild.errors import UnsupportedLanguageError
@@ -149,6 +150,7 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
             for m in sent_mentions
             if m.kind == "person" or (m.actor.sector == "GOV" and m.actor.country)
         )
+    calibrate(events)
     events = [
         e
         for e in events

@@ -47,6 +47,8 @@ MIN_NO_EVENT = 50
 MIN_ITEMS = 400
 #: found gold events that name a place, so that the place floor means something
 MIN_PLACES = 80
+#: events at confidence >= 0.8, so that their share of right ones means something
+MIN_CONFIDENT = 150
 #: a sentence end followed by the start of another sentence
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[\"„“]?[A-ZÄÖÜ]")
 
@@ -87,10 +89,22 @@ def test_places_stay_above_floor(gold_reports: dict[str, EvalReport], lang: str)
     )
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_confident_events_are_right_often_enough(gold_reports: dict[str, EvalReport],
+                                                 lang: str) -> None:
+    report = gold_reports[lang]
+    floor = FLOORS[lang]["confident"]
+    assert report.confident >= MIN_CONFIDENT, f"only {report.confident} confident events"
+    assert report.confident_precision >= floor, (
+        f"{lang}: {report.confident_precision:.3f} of events at confidence >= 0.8 are right, "
+        f"below the floor {floor:.3f}; see lagebild/data/calibration.yaml and bench/calibration.py"
+    )
+
+
 def test_floors_cover_every_language_and_metric() -> None:
     assert set(FLOORS) == set(LANGUAGES)
     for floors in FLOORS.values():
-        assert set(floors) == {"precision", "recall", "f1", "places"}
+        assert set(floors) == {"precision", "recall", "f1", "places", "confident"}
         assert all(0.0 <= v <= 1.0 for v in floors.values())
 
 
