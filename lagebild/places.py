@@ -75,12 +75,32 @@ class PlaceMention:
     start: int
     end: int
     text: str
-    name: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    kind: str
-    population: int = 0
+    place: Place
+
+    @property
+    def name(self) -> str:
+        """The place's canonical English name ("Kyiv" for "Kiew")."""
+        return self.place.name
+
+    @property
+    def country(self) -> str | None:
+        """ISO alpha-3 code of the place's country; None for seas and areas across states."""
+        return self.place.country
+
+    @property
+    def lat(self) -> float | None:
+        """Latitude of the place."""
+        return self.place.lat
+
+    @property
+    def lon(self) -> float | None:
+        """Longitude of the place."""
+        return self.place.lon
+
+    @property
+    def kind(self) -> str:
+        """city, country, region, sea ..."""
+        return self.place.kind
 
 
 class Gazetteer:
@@ -215,9 +235,7 @@ class Gazetteer:
         for start, end, index, pending in taken:
             if pending and not (out and _continues_list(text[out[-1].end : start])):
                 continue
-            p = self.places[index]
-            out.append(PlaceMention(start, end, text[start:end], p.name, p.country, p.lat,
-                                    p.lon, p.kind, p.population))  # fmt: skip
+            out.append(PlaceMention(start, end, text[start:end], self.places[index]))
         return out
 
 

@@ -118,7 +118,7 @@ def test_mentions_have_offsets_coordinates_and_kind() -> None:
     found = load_places().find(text, "de")
     assert all(isinstance(m, PlaceMention) and text[m.start : m.end] == m.text for m in found)
     kyiv, sea, ukraine = found
-    assert kyiv.kind == "city" and kyiv.population > 1_000_000
+    assert kyiv.kind == "city" and kyiv.place.population > 1_000_000
     assert 50 < kyiv.lat < 51 and 30 < kyiv.lon < 31
     assert sea.kind == "sea" and sea.country is None
     assert ukraine.kind == "country" and abs(ukraine.lat - kyiv.lat) < 0.1  # capital's point
