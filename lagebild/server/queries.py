@@ -17,6 +17,7 @@ from lagebild.server.evidence import evidence_for
 from lagebild.server.params import Page
 from lagebild.store import EventFilter
 from lagebild.store import queries as store_queries
+from lagebild.store.filters import Where
 from lagebild.store.queries import row_to_record
 
 #: sort keys of GET /api/events -> SQL expression (fixed text, never user input)
@@ -200,26 +201,15 @@ class ArticleQuery:
 
 def _article_where(query: ArticleQuery, alias: str) -> tuple[str, list[Any]]:
     """WHERE clause and parameters of an ArticleQuery."""
-    clauses: list[str] = ["TRUE"]
-    params: list[Any] = []
-    if query.languages:
-        clauses.append(f"{alias}.language IN ({', '.join('?' for _ in query.languages)})")
-        params.extend(query.languages)
-    if query.date_from:
-        clauses.append(f"{alias}.date >= ?")
-        params.append(query.date_from)
-    if query.date_to:
-        clauses.append(f"{alias}.date <= ?")
-        params.append(query.date_to)
-    for word in (query.title or "").split():
-        clauses.append(f"{alias}.title ILIKE ? ESCAPE '\\'")
-        params.append("%" + _escape_like(word) + "%")
-    return " AND ".join(clauses), params
+    return _article_conditions(query, alias).sql()
 
 
-def _escape_like(word: str) -> str:
-    """Make % and _ in a search word match themselves."""
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _article_conditions(query: ArticleQuery, alias: str) -> Where:
+    w = Where()
+    w.one_of(f"{alias}.language", list(query.languages))
+    w.within_dates(f"{alias}.date", query.date_from, query.date_to)
+    w.all_words(f"{alias}.title", query.title)
+    return w
 
 
 def article_page(
@@ -255,15 +245,11 @@ class QuoteQuery:
 
 def _quote_where(query: QuoteQuery) -> tuple[str, list[Any]]:
     """WHERE clause and parameters of a QuoteQuery (quotes q joined with articles a)."""
-    where, params = _article_where(
-        ArticleQuery(query.languages, query.date_from, query.date_to), "a"
-    )
-    clauses = [where]
+    w = _article_conditions(ArticleQuery(query.languages, query.date_from, query.date_to), "a")
     if query.article_id:
-        clauses.append("q.article_id = ?")
-        params.append(query.article_id)
+        w.add("q.article_id = ?", [query.article_id])
     if query.speakers:
-        parts = []
+        parts, params = [], []
         for speaker in query.speakers:
             parts.append(
                 "(q.speaker_country = ? OR q.speaker_org = ? OR q.speaker_code = ? "
@@ -271,11 +257,9 @@ def _quote_where(query: QuoteQuery) -> tuple[str, list[Any]]:
             )
             code = speaker.upper()
             params.extend([code, code, code, speaker.lower()])
-        clauses.append("(" + " OR ".join(parts) + ")")
-    for word in (query.text or "").split():
-        clauses.append("q.text ILIKE ? ESCAPE '\\'")
-        params.append("%" + _escape_like(word) + "%")
-    return " AND ".join(clauses), params
+        w.add(" OR ".join(parts), params)
+    w.all_words("q.text", query.text)
+    return w.sql()
 
 
 def quote_record(row: dict[str, Any]) -> dict[str, Any]:

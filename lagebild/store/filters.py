@@ -62,59 +62,82 @@ class EventFilter:
     def where(self, alias: str = "") -> tuple[str, list[Any]]:
         """The WHERE clause (without the keyword; "TRUE" when empty) and its parameters."""
         col = (alias + ".") if alias else ""
-        clauses: list[str] = []
-        params: list[Any] = []
+        w = Where()
         if not self.include_modal:
-            clauses.append(f"NOT {col}negated AND NOT {col}hypothetical")
-        if self.date_from:
-            clauses.append(f"{col}day >= ?")
-            params.append(self.date_from)
-        if self.date_to:
-            clauses.append(f"{col}day <= ?")
-            params.append(self.date_to)
+            w.add(f"NOT {col}negated AND NOT {col}hypothetical")
+        w.within_dates(f"{col}day", self.date_from, self.date_to)
         for values, sides in (
             (self.actors, ("source", "target")),
             (self.sources, ("source",)),
             (self.targets, ("target",)),
         ):
             if values:
-                sql, args = _any_actor(col, sides, values)
-                clauses.append(sql)
-                params.extend(args)
+                w.add(*_any_actor(col, sides, values))
         if self.dyad:
             first, second = self.dyad
             a_src, a_src_p = _actor_match(col, "source", first)
             b_tgt, b_tgt_p = _actor_match(col, "target", second)
             b_src, b_src_p = _actor_match(col, "source", second)
             a_tgt, a_tgt_p = _actor_match(col, "target", first)
-            clauses.append(f"(({a_src} AND {b_tgt}) OR ({b_src} AND {a_tgt}))")
-            params.extend([*a_src_p, *b_tgt_p, *b_src_p, *a_tgt_p])
-        if self.types:
-            clauses.append(f"{col}type IN ({_marks(self.types)})")
-            params.extend(t.upper() for t in self.types)
-        if self.quads:
-            clauses.append(f"{col}quad_class IN ({_marks(self.quads)})")
-            params.extend(int(q) for q in self.quads)
-        if self.languages:
-            clauses.append(f"{col}language IN ({_marks(self.languages)})")
-            params.extend(lang.lower() for lang in self.languages)
+            w.add(
+                f"(({a_src} AND {b_tgt}) OR ({b_src} AND {a_tgt}))",
+                [*a_src_p, *b_tgt_p, *b_src_p, *a_tgt_p],
+            )
+        w.one_of(f"{col}type", [t.upper() for t in self.types])
+        w.one_of(f"{col}quad_class", [int(q) for q in self.quads])
+        w.one_of(f"{col}language", [lang.lower() for lang in self.languages])
         for word in (self.text or "").split():
             # contains() on the lower-cased sentence is about twice as fast as ILIKE
-            clauses.append(f"contains(lower({col}sentence), ?)")
-            params.append(word.lower())
+            w.add(f"contains(lower({col}sentence), ?)", [word.lower()])
         if self.min_confidence is not None:
-            clauses.append(f"{col}confidence >= ?")
-            params.append(float(self.min_confidence))
-        if self.article_ids:
-            clauses.append(f"{col}article_id IN ({_marks(self.article_ids)})")
-            params.extend(self.article_ids)
-        return (" AND ".join(f"({c})" for c in clauses) or "TRUE"), params
+            w.add(f"{col}confidence >= ?", [float(self.min_confidence)])
+        w.one_of(f"{col}article_id", list(self.article_ids))
+        return w.sql()
 
     def limit_sql(self) -> tuple[str, list[Any]]:
         """A LIMIT clause and its parameter, or nothing."""
         if self.limit is None:
             return "", []
         return " LIMIT ?", [int(self.limit)]
+
+
+class Where:
+    """A WHERE clause built from parts joined with AND, with its parameters in order."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, clause: str, params: list[Any] | tuple[Any, ...] = ()) -> None:
+        """Add one condition and its parameters."""
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def one_of(self, column: str, values: list[Any] | tuple[Any, ...]) -> None:
+        """`column IN (...)`; nothing when `values` is empty."""
+        if values:
+            self.add(f"{column} IN ({_marks(tuple(values))})", values)
+
+    def within_dates(self, column: str, first: date | None, last: date | None) -> None:
+        """`column` between two days (inclusive); an open end does not filter."""
+        if first:
+            self.add(f"{column} >= ?", [first])
+        if last:
+            self.add(f"{column} <= ?", [last])
+
+    def all_words(self, column: str, text: str | None) -> None:
+        """Every word of `text` occurs in `column` (case-insensitive, % and _ literal)."""
+        for word in (text or "").split():
+            self.add(f"{column} ILIKE ? ESCAPE '\\'", ["%" + escape_like(word) + "%"])
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """The clause without the keyword ("TRUE" when empty) and its parameters."""
+        return (" AND ".join(f"({c})" for c in self.clauses) or "TRUE"), self.params
+
+
+def escape_like(word: str) -> str:
+    """Make % and _ in a search word match themselves."""
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _marks(values: tuple[Any, ...]) -> str:
