@@ -121,9 +121,12 @@ def test_plan_refuses_stdin_and_bad_sizes() -> None:
 
 def test_missing_input_becomes_a_slice_its_task_reports(tmp_path: Path) -> None:
     missing = str(tmp_path / "nope.jsonl")
-    (partition,) = plan_partitions([missing], 10)
-    (problem,) = list(iter_partition(partition, IngestOptions()))
+    (partition,) = plan_partitions([missing, str(EXAMPLES / "txt")], 10)
+    problem, *articles = list(iter_partition(partition, IngestOptions()))
     assert isinstance(problem, InputProblem) and problem.where == missing
+    assert [type(a) for a in articles] == [Article, Article]
+    with pytest.raises(ScaleError, match="no such file or directory"):
+        plan_partitions([missing], 10)
 
 
 @pytest.mark.parametrize(
@@ -316,6 +319,22 @@ def test_cli_scale_usage_errors(
     assert message in capsys.readouterr().err
 
 
-def test_cli_scale_unknown_cluster(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    assert main(["scale", str(EXAMPLES), "--out", str(tmp_path), "--cluster", "yarn"]) == 1
-    assert "unknown cluster 'yarn'" in capsys.readouterr().err
+@pytest.mark.parametrize(
+    ("inputs", "extra", "message"),
+    [
+        ([str(EXAMPLES)], ["--cluster", "yarn"], "unknown cluster 'yarn'"),
+        (["-"], [], "stdin (-) cannot be read by Dask workers"),
+        (["no/such/dir"], [], "no such file or directory: no/such/dir"),
+    ],
+)
+def test_cli_scale_refuses_before_starting_a_cluster(
+    inputs: list[str],
+    extra: list[str],
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("lagebild.scale.open_client", None)  # fails if it were called
+    assert main(["scale", *inputs, "--out", str(tmp_path), *extra]) == 1
+    assert message in capsys.readouterr().err

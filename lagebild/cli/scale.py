@@ -104,7 +104,7 @@ def register(subparsers: Any) -> None:
 
 def _check(args: argparse.Namespace) -> Any:
     """The ScaleOptions of the command line; UsageError when it is wrong."""
-    from lagebild.scale import ScaleOptions, parse_cluster
+    from lagebild.scale import ScaleOptions, check_inputs, parse_cluster
 
     extract, ingest = coding_options(args)
     if not args.inputs:
@@ -115,7 +115,9 @@ def _check(args: argparse.Namespace) -> Any:
         raise UsageError(f"--out {args.out}: is a file, not a folder")
     if not args.part_size.isdigit() or int(args.part_size) < 1:
         raise UsageError(f"--part-size expects a positive number, got {args.part_size!r}")
-    parse_cluster(args.cluster)  # a ScaleError (exit code 1) names the accepted forms
+    # ScaleErrors (exit code 1) name the accepted cluster forms and what is wrong with INPUT
+    parse_cluster(args.cluster)
+    check_inputs(args.inputs)
     return ScaleOptions(
         Path(args.out),
         extract=extract,

@@ -25,7 +25,7 @@ from lagebild.scale.cluster import (
     scale_extract,
 )
 from lagebild.scale.parts import PartResult, duplicate_article_ids, iter_part_rows
-from lagebild.scale.plan import Partition, ScaleError, plan_partitions
+from lagebild.scale.plan import Partition, ScaleError, check_inputs, plan_partitions
 from lagebild.store import EventStore, IngestSettings, IngestSummary, ingest_rows
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "ScaleError",
     "ScaleOptions",
     "ScaleSummary",
+    "check_inputs",
     "duplicate_article_ids",
     "load_parts",
     "open_client",

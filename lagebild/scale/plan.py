@@ -120,10 +120,7 @@ def plan_partitions(
     """
     if size < 1:
         raise ScaleError(f"the partition size must be at least 1, got {size}")
-    if STDIN in inputs:
-        raise ScaleError(
-            "stdin (-) cannot be read by Dask workers", "save it to a file and name that file"
-        )
+    check_inputs(inputs)
     extract, ingest = extract or ExtractOptions(), ingest or IngestOptions()
     planner = _Planner(size, _options_key(extract, ingest))
     for name in inputs:
@@ -139,6 +136,17 @@ def plan_partitions(
             planner.add(InputSlice(str(path), str(path.absolute())), 1)
     planner.close()
     return planner.partitions
+
+
+def check_inputs(inputs: Sequence[str]) -> None:
+    """Refuse stdin (workers cannot read it) and inputs of which none exists, before a
+    cluster is started for nothing."""
+    if STDIN in inputs:
+        raise ScaleError(
+            "stdin (-) cannot be read by Dask workers", "save it to a file and name that file"
+        )
+    if inputs and not any(Path(name).exists() for name in inputs):
+        raise ScaleError(f"no such file or directory: {', '.join(inputs)}")
 
 
 def _plan_file(planner: _Planner, path: Path, label: str) -> None:
