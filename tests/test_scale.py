@@ -34,6 +34,7 @@ from lagebild.scale.parts import finished_part, iter_part_rows, part_names
 from lagebild.scale.plan import iter_partition
 from lagebild.schema import Article
 from lagebild.store import EventStore, ingest_articles
+from lagebild.store.schema import EVENT_COLUMNS, column_names
 from lagebild.store.writer import coded_article_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -249,6 +250,27 @@ def test_loading_parts_equals_plain_ingest_and_is_idempotent(
     assert first.articles_new == len(articles) and first.events_written == len(expected)
     assert second.articles_new == 0 and second.articles_skipped == len(articles)
     assert counts["events"] == len(expected)
+
+
+def test_relative_inputs_and_actor_files_reach_the_workers(
+    client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the workers were started in another directory
+    Path("mine.yaml").write_text(
+        "- id: erika_muster\n  name: Erika Musterfrau\n  country: AUT\n"
+        "  roles: [{role: foreign_minister, start: 2020-01-01}]\n",
+        encoding="utf-8",
+    )
+    record = {"id": "a", "text": "Erika Musterfrau kritisierte Russland.", "date": "2022-05-02"}
+    Path("in.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    extract = ExtractOptions(actor_files=(Path("mine.yaml"),))
+    options = ScaleOptions(Path("parts"), extract=extract)
+    summary = scale_extract(["in.jsonl"], options, client)
+    assert summary.skipped == 0
+    rows = _part_event_rows(tmp_path / "parts")
+    assert rows == _plain_event_rows(["in.jsonl"], Pipeline(extract))
+    source_code = column_names(EVENT_COLUMNS).index("source_code")
+    assert [row[source_code] for row in rows] == ["AUTGOV"]
 
 
 def test_ids_repeated_across_partitions_are_found(client: Any, tmp_path: Path) -> None:

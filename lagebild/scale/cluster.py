@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -180,7 +180,11 @@ def scale_extract(
     from distributed import as_completed
 
     out_dir = options.out_dir.absolute()
-    plan = plan_partitions(inputs, options.part_size, options.extract, options.ingest)
+    # workers need not share the driver's working directory
+    extract = replace(
+        options.extract, actor_files=tuple(p.absolute() for p in options.extract.actor_files)
+    )
+    plan = plan_partitions(inputs, options.part_size, extract, options.ingest)
     prepare_out_dir(out_dir, plan, options.restart)
     summary = ScaleSummary(parts=len(plan), planned=sum(p.articles for p in plan))
     if on_plan:
@@ -195,7 +199,7 @@ def scale_extract(
         if on_part:
             on_part(done)
     futures = [
-        client.submit(code_partition, p, options.extract, options.ingest, str(out_dir), pure=False)
+        client.submit(code_partition, p, extract, options.ingest, str(out_dir), pure=False)
         for p in todo
     ]
     try:
