@@ -263,17 +263,12 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         raise
 
 
-def progress_bar(enabled: bool, total: int | None = None) -> Any:
+def progress_bar(enabled: bool) -> Any:
     """A tqdm bar of articles on stderr (disabled unless asked for or on a terminal)."""
     from tqdm import tqdm
 
     return tqdm(
-        total=total,
-        unit=" articles",
-        file=sys.stderr,
-        disable=not enabled,
-        leave=False,
-        dynamic_ncols=True,
+        unit=" articles", file=sys.stderr, disable=not enabled, leave=False, dynamic_ncols=True
     )
 
 
