@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,pandas,report,serve]'
+	$(BIN)/pip install -q -e '.[dev,pandas,report,serve,dask]'
 	touch $(STAMP)
 
 DEMO_DB := lagebild.duckdb
@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/api_latency.py
+	$(BIN)/python bench/scale.py
 
 # the dashboard's browser tests drive Debian's headless Chromium; install it when missing
 chromium:

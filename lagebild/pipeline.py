@@ -53,3 +53,29 @@ class Pipeline:
         if article.date is None and self.options.default_date is not None:
             article = replace(article, date=self.options.default_date)
         return code_article(article, self.options)
+
+
+def code_or_reason(pipeline: Pipeline, article: Article) -> tuple[CodedArticle | None, str]:
+    """The coded article, or (None, why it was skipped) for one bad article, so that a long
+    run (the CLI, a Dask task) reports it and goes on; bad data files or options still raise."""
+    from lagebild.errors import InputError, LagebildError, UnsupportedLanguageError
+    from lagebild.lang import available_languages
+
+    where = article.origin or article.id
+    try:
+        return pipeline.process(article), ""
+    except UnsupportedLanguageError as exc:
+        langs = ", ".join(available_languages())
+        return None, (
+            f"{where}: language '{exc.language}' is not supported (available: {langs}); "
+            "pass --lang to force one"
+        )
+    except InputError as exc:
+        return None, str(exc) if exc.where else f"{where}: {exc}"
+    except LagebildError:
+        raise  # bad data files or options: the whole run is wrong, stop with exit code 1
+    except Exception as exc:  # noqa: BLE001 - one article's failure must not end a long run
+        return None, (
+            f"{where}: internal error while coding ({type(exc).__name__}: {exc}); "
+            "please report it with this input"
+        )

@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "quotes",
     "eval",
     "ingest",
+    "scale",
     "query",
     "export",
     "report",

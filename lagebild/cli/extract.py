@@ -20,11 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO, cast
 
-from lagebild.errors import InputError, LagebildError, UnsupportedLanguageError
 from lagebild.ingest import STDIN, IngestOptions, InputProblem, iter_articles
 from lagebild.lang import available_languages
 from lagebild.output import FORMATS, open_writer
-from lagebild.pipeline import ExtractOptions, Pipeline
+from lagebild.pipeline import ExtractOptions, Pipeline, code_or_reason
 from lagebild.schema import Article
 
 EXIT_OK = 0
@@ -275,24 +274,9 @@ def progress_bar(enabled: bool) -> Any:
 
 def _code_article(pipeline: Pipeline, article: Article) -> tuple[list[dict[str, Any]], str]:
     """The event records of one article, or ([], why it was skipped)."""
-    where = article.origin or article.id
-    try:
-        coded = pipeline.process(article)
-    except UnsupportedLanguageError as exc:
-        langs = ", ".join(available_languages())
-        return [], (
-            f"{where}: language '{exc.language}' is not supported (available: {langs}); "
-            "pass --lang to force one"
-        )
-    except InputError as exc:
-        return [], str(exc) if exc.where else f"{where}: {exc}"
-    except LagebildError:
-        raise  # bad data files or options: the whole run is wrong, stop with exit code 1
-    except Exception as exc:  # noqa: BLE001 - one article's failure must not end a long run
-        return [], (
-            f"{where}: internal error while coding ({type(exc).__name__}: {exc}); "
-            "please report it with this input"
-        )
+    coded, why_skipped = code_or_reason(pipeline, article)
+    if coded is None:
+        return [], why_skipped
     return [event.to_record() for event in coded.events], ""
 
 

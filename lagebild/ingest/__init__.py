@@ -32,9 +32,13 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "INPUT_SUFFIXES",
     "STDIN",
+    "ArticleIds",
     "IngestOptions",
     "InputProblem",
+    "directory_files",
     "iter_articles",
+    "iter_jsonl_range",
+    "iter_path",
 ]
 
 STDIN = "-"
@@ -63,15 +67,20 @@ def iter_articles(
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _iter_stdin(stream, options, ids)
         else:
-            yield from _iter_path(Path(name), options, ids)
+            yield from iter_path(Path(name), options, ids)
 
 
-def _iter_path(path: Path, options: IngestOptions, ids: ArticleIds) -> Iterator[ArticleOrProblem]:
-    where = str(path)
+def iter_path(
+    path: Path, options: IngestOptions, ids: ArticleIds, label: str | None = None
+) -> Iterator[ArticleOrProblem]:
+    """Articles and problems of one file or folder; `label` names it in reports and article
+    origins (default: the path itself), so a Dask worker reading an absolute path reports
+    the path as the user gave it."""
+    where = label or str(path)
     if not path.exists():
         yield InputProblem(where, "no such file or directory", "check the path")
     elif path.is_dir():
-        files = _directory_files(path)
+        files = directory_files(path)
         if not files:
             kinds = ", ".join(sorted(INPUT_SUFFIXES))
             yield InputProblem(
@@ -80,12 +89,12 @@ def _iter_path(path: Path, options: IngestOptions, ids: ArticleIds) -> Iterator[
                 "point to the files or a folder that holds them",
             )
         for file in files:
-            yield from _iter_file(file, options, ids)
+            yield from _iter_file(file, options, ids, str(Path(where) / file.relative_to(path)))
     else:
-        yield from _iter_file(path, options, ids)
+        yield from _iter_file(path, options, ids, where)
 
 
-def _directory_files(directory: Path) -> list[Path]:
+def directory_files(directory: Path) -> list[Path]:
     """Input files under `directory`, recursively and sorted, skipping hidden ones."""
     found = []
     for path in directory.rglob("*"):
@@ -95,8 +104,9 @@ def _directory_files(directory: Path) -> list[Path]:
     return sorted(found)
 
 
-def _iter_file(path: Path, options: IngestOptions, ids: ArticleIds) -> Iterator[ArticleOrProblem]:
-    where = str(path)
+def _iter_file(
+    path: Path, options: IngestOptions, ids: ArticleIds, where: str
+) -> Iterator[ArticleOrProblem]:
     kind = INPUT_SUFFIXES.get(path.suffix.lower(), "sniff")
     try:
         if kind == "jsonl":
@@ -117,6 +127,41 @@ def _iter_file(path: Path, options: IngestOptions, ids: ArticleIds) -> Iterator[
         )
         return
     yield from _iter_bytes(data, where, path.stem, kind, options, ids)
+
+
+def iter_jsonl_range(
+    path: Path,
+    start: int,
+    end: int,
+    first_line: int,
+    options: IngestOptions,
+    ids: ArticleIds,
+    label: str | None = None,
+) -> Iterator[ArticleOrProblem]:
+    """Articles of the JSONL lines between byte offsets `start` and `end` (cut at line
+    boundaries, `first_line` the number of the first); a Dask task reads its share of a big
+    file this way and reports bad lines with their true numbers."""
+    where = label or str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield InputProblem(
+            where, f"cannot read ({exc.strerror or exc})", "check the file's permissions"
+        )
+        return
+    with handle:
+        handle.seek(start)
+
+        def lines() -> Iterator[bytes]:
+            remaining = end - start
+            while remaining > 0:
+                line = handle.readline()
+                if not line:
+                    return
+                remaining -= len(line)
+                yield line
+
+        yield from iter_jsonl_lines(lines(), where, path.stem, options, ids, first_line)
 
 
 def _iter_stdin(

@@ -152,10 +152,13 @@ def iter_jsonl_lines(
     id_prefix: str,
     options: IngestOptions,
     ids: ArticleIds,
+    first_line: int = 1,
 ) -> Iterator[ArticleOrProblem]:
-    """Articles of JSONL lines; a bad line is reported with its number and the rest goes on."""
+    """Articles of JSONL lines; a bad line is reported with its number and the rest goes on.
+
+    `first_line` is the number of the first line given (a slice of a file starts later)."""
     seen_record = False
-    for line_no, raw in enumerate(lines, 1):
+    for line_no, raw in enumerate(lines, first_line):
         where = f"{path_label}:{line_no}"
         if isinstance(raw, bytes):
             try:

@@ -12,7 +12,7 @@ from lagebild.store.connection import default_db_path
 from lagebild.store.errors import StoreError
 from lagebild.store.event_store import EventStore
 from lagebild.store.filters import EventFilter, build_filter
-from lagebild.store.ingest import IngestSettings, IngestSummary, ingest_articles
+from lagebild.store.ingest import IngestSettings, IngestSummary, ingest_articles, ingest_rows
 from lagebild.store.schema import SCHEMA_VERSION
 
 __all__ = [
@@ -25,4 +25,5 @@ __all__ = [
     "build_filter",
     "default_db_path",
     "ingest_articles",
+    "ingest_rows",
 ]

@@ -9,21 +9,23 @@ so a killed run leaves whole articles, and the next run skips them and goes on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lagebild import __version__
 from lagebild.errors import InputError, LagebildError, UnsupportedLanguageError
 from lagebild.schema import Article
 from lagebild.store.errors import StoreError
 from lagebild.store.event_store import EventStore
-from lagebild.store.writer import coded_article_rows
+from lagebild.store.schema import ARTICLE_COLUMNS, column_names
+from lagebild.store.writer import ArticleRows, coded_article_rows
 
 if TYPE_CHECKING:
     from lagebild.pipeline import CodedArticle
 
 #: the pipeline as ingestion sees it: an article in, a coded article out
 Processor = Callable[[Article], "CodedArticle"]
+_Item = TypeVar("_Item")
 
 
 @dataclass(slots=True)
@@ -92,6 +94,37 @@ def _problem_text(item: Any) -> str:
     return f"{text} ({hint})" if hint else text
 
 
+@dataclass(slots=True)
+class _IngestRun:
+    """The state of one ingest run that the per-article steps share."""
+
+    settings: IngestSettings
+    summary: IngestSummary
+    #: article id -> (content hash, lagebild version) stored so far
+    stored: dict[str, tuple[str, str]]
+    writer: Any
+    #: article id -> events of the article, counted once its batch commits
+    pending_events: dict[str, int] = field(default_factory=dict)
+
+    def queue(self, rows: ArticleRows, key: tuple[str, str]) -> list[str]:
+        """Queue the rows of a new or re-coded article; returns the ids committed so far."""
+        previous = self.stored.get(rows.article_id)
+        self.pending_events[rows.article_id] = len(rows.events)
+        self.stored[rows.article_id] = key
+        if previous is None:
+            self.summary.articles_new += 1
+        else:
+            self.summary.articles_recoded += 1
+        return list(self.writer.add(rows, replace=previous is not None))
+
+    def unchanged(self, article_id: str, key: tuple[str, str]) -> bool:
+        """Whether the article is stored with this hash and version (then it is skipped)."""
+        if self.stored.get(article_id) == key and not self.settings.force:
+            self.summary.articles_skipped += 1
+            return True
+        return False
+
+
 def ingest_articles(
     store: EventStore,
     items: Iterable[Any],
@@ -107,37 +140,73 @@ def ingest_articles(
     each committed batch. Ctrl-C commits the finished articles and marks the run
     'interrupted' before re-raising.
     """
+
+    def ingest_item(item: Any, run: _IngestRun) -> list[str]:
+        if isinstance(item, Article):
+            return _ingest_one(item, process, run)
+        if getattr(item, "skipped", True):
+            run.summary.inputs_skipped += 1
+            run.summary.problems.append(_problem_text(item))
+        else:
+            run.summary.warnings.append(_problem_text(item))
+        return []
+
+    return _ingest(store, items, ingest_item, settings, on_article, on_commit)
+
+
+def ingest_rows(
+    store: EventStore,
+    items: Iterable[ArticleRows],
+    settings: IngestSettings | None = None,
+    *,
+    on_article: Callable[[IngestSummary], None] | None = None,
+    on_commit: Callable[[Sequence[str]], None] | None = None,
+) -> IngestSummary:
+    """Store articles coded elsewhere (the Parquet parts of `lagebild scale`) under the same
+    keys as `ingest_articles`: an article stored with the same id, hash and coder version is
+    skipped, a changed one replaces its rows; batches, runs and Ctrl-C work the same."""
+
+    def ingest_item(rows: ArticleRows, run: _IngestRun) -> list[str]:
+        article = dict(zip(column_names(ARTICLE_COLUMNS), rows.article, strict=True))
+        key = (str(article["content_hash"]), str(article["lagebild_version"]))
+        if run.unchanged(rows.article_id, key):
+            return []
+        article["run_id"] = run.summary.run_id
+        return run.queue(replace(rows, article=tuple(article.values())), key)
+
+    return _ingest(store, items, ingest_item, settings, on_article, on_commit)
+
+
+def _ingest(
+    store: EventStore,
+    items: Iterable[_Item],
+    ingest_item: Callable[[_Item, _IngestRun], list[str]],
+    settings: IngestSettings | None,
+    on_article: Callable[[IngestSummary], None] | None,
+    on_commit: Callable[[Sequence[str]], None] | None,
+) -> IngestSummary:
+    """One recorded run: every item through `ingest_item`, batches committed in order."""
     settings = settings or IngestSettings()
     run_id = store.start_run(settings.options, settings.inputs)
     summary = IngestSummary(run_id=run_id)
-    stored = store.stored_articles()
     writer = store.writer(
         batch_size=settings.batch_size,
         max_seconds=settings.max_batch_seconds,
         background=settings.background,
     )
-    pending_events: dict[str, int] = {}
+    run = _IngestRun(settings, summary, store.stored_articles(), writer)
 
     def commit(ids: Sequence[str]) -> None:
         if not ids:
             return
-        summary.events_written += sum(pending_events.pop(i, 0) for i in ids)
+        summary.events_written += sum(run.pending_events.pop(i, 0) for i in ids)
         if on_commit:
             on_commit(ids)
 
     status, message = "finished", None
     try:
         for item in items:
-            if not isinstance(item, Article):
-                if getattr(item, "skipped", True):
-                    summary.inputs_skipped += 1
-                    summary.problems.append(_problem_text(item))
-                else:
-                    summary.warnings.append(_problem_text(item))
-            else:
-                commit(
-                    _ingest_one(item, process, settings, stored, writer, summary, pending_events)
-                )
+            commit(ingest_item(item, run))
             if on_article:
                 on_article(summary)
         commit(writer.close())
@@ -156,22 +225,13 @@ def ingest_articles(
     return summary
 
 
-def _ingest_one(
-    article: Article,
-    process: Processor,
-    settings: IngestSettings,
-    stored: dict[str, tuple[str, str]],
-    writer: Any,
-    summary: IngestSummary,
-    pending_events: dict[str, int],
-) -> list[str]:
+def _ingest_one(article: Article, process: Processor, run: _IngestRun) -> list[str]:
     """Decide skip/new/re-code for one article, code it and queue its rows."""
-    content_hash = article.content_hash()
-    previous = stored.get(article.id)
-    if previous == (content_hash, settings.version) and not settings.force:
-        summary.articles_skipped += 1
+    key = (article.content_hash(), run.settings.version)
+    if run.unchanged(article.id, key):
         return []
     where = article.origin or article.id
+    summary = run.summary
     try:
         coded = process(article)
     except (InputError, UnsupportedLanguageError) as exc:
@@ -187,14 +247,8 @@ def _ingest_one(
             "(please report it with this article)"
         )
         return []
-    rows = coded_article_rows(coded, content_hash, run_id=summary.run_id, version=settings.version)
-    pending_events[article.id] = len(rows.events)
-    stored[article.id] = (content_hash, settings.version)
-    if previous is None:
-        summary.articles_new += 1
-    else:
-        summary.articles_recoded += 1
-    return writer.add(rows, replace=previous is not None)
+    rows = coded_article_rows(coded, key[0], run_id=summary.run_id, version=key[1])
+    return run.queue(rows, key)
 
 
 def _flush_quietly(writer: Any) -> list[str]:

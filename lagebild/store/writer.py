@@ -350,7 +350,7 @@ class BatchWriter:
         names = ", ".join(column_names(columns))
         if self._use_arrow:
             view = f"_lagebild_batch_{table}"
-            self.con.register(view, _arrow_table(columns, rows))
+            self.con.register(view, arrow_table(columns, rows))
             try:
                 self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view}")
             finally:
@@ -377,7 +377,7 @@ def _arrow_available() -> bool:
     return True
 
 
-def _arrow_table(columns: tuple[tuple[str, str], ...], rows: list[tuple[Any, ...]]) -> Any:
+def arrow_table(columns: tuple[tuple[str, str], ...], rows: list[tuple[Any, ...]]) -> Any:
     """Rows as a pyarrow Table with types that match the DuckDB columns."""
     import pyarrow as pa
 
