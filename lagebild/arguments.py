@@ -162,6 +162,8 @@ def build_slots(tokens: list[Token], mentions: list[Mention], cues: Cues) -> lis
         while tj < len(tokens) and tokens[tj].start < m.end:
             tj += 1
         slot = Slot(m.actor, m.kind, ti, max(tj, ti + 1), attributive=m.attributive)
+        if slots and slots[-1].start <= slot.start and slot.end <= slots[-1].end:
+            continue  # inside the word of the actor before ("Beamte der US-Behörde")
         mark_context(slot, tokens, cues)
         slots.append(slot)
     _link_coordination(slots, tokens, cues)
@@ -172,6 +174,15 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
     """Find the preposition (skipping determiners and adjectives) and case marks before a slot."""
     k = slot.start - 1
     first = tokens[slot.start].lower
+    if (
+        slot.kind == "demonym"
+        and not slot.attributive
+        and slot.actor.sector is None
+        and k >= 0
+        and (tokens[k].lower in cues.quantity_of or tokens[k].text[:1].isdigit())
+    ):
+        # "Zehntausende Georgier", "junge Kenianer": a crowd of people, not the state
+        slot.actor = Actor(slot.actor.text, None, slot.actor.country, slot.actor.org, "CVL")
     if first in cues.object_determiners:
         slot.objdet = True
     skipped = 0
@@ -400,8 +411,11 @@ def choose_arguments(
     clause_of: list[int],
     cues: Cues,
     inherited: Slot | None,
+    controlled: bool = False,
 ) -> tuple[list[Slot], Slot | None, bool]:
-    """Sources (coordinated, possibly several), the target and whether the clause is passive."""
+    """Sources (coordinated, possibly several), the target and whether the clause is passive.
+    In a `controlled` clause (a German zu-infinitive) the subject is the governing clause's:
+    every actor in it is an object ("erklärte sich bereit, die Geiseln freizulassen")."""
     clause = clause_of[trig.index]
     lo = clause_of.index(clause)
     hi = len(clause_of) - clause_of[::-1].index(clause)
@@ -417,9 +431,11 @@ def choose_arguments(
     if passive:
         agents = [s for s in in_clause if s.prep in cues.agent_preps and s.kind != "place"]
         source = agents[0] if agents else None
+    elif controlled:
+        source = inherited
     else:
         source = _active_subject(plain, in_clause, i, cues)
-    target = _pick_target(trig, in_clause, plain, source, tpreps, cues, passive)
+    target = _pick_target(trig, in_clause, plain, source, tpreps, cues, passive, controlled)
     if source is None and not passive:
         source = inherited
     if trig.entry.inv:
@@ -485,9 +501,11 @@ def _pick_target(
     tpreps: frozenset[str],
     cues: Cues,
     passive: bool,
+    controlled: bool = False,
 ) -> Slot | None:
     """The target, from the best-marked candidate: object, target preposition, other
-    prepositions, a place after a locative (for acts done somewhere), an adjective."""
+    prepositions, a place after a locative (for acts done somewhere), an adjective. In a
+    zu-infinitive (`controlled`) an adjective before the verb heads an object too."""
     i = trig.index
     english = cues.lang != "de"
 
@@ -518,7 +536,7 @@ def _pick_target(
             and s.attributive
             and s.prep is None
             and _named(s)
-            and (s.objdet or s.start > i)
+            and (s.objdet or s.start > i or controlled)
         ],
         [
             s

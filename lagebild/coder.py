@@ -62,6 +62,7 @@ from lagebild.modality import (
 from lagebild.ontology import SYMMETRIC_TYPES
 from lagebild.quotes import find_quotes
 from lagebild.referents import (
+    FOREIGN_SECTORS,
     anaphora_slots,
     fill_role_countries,
     located_civilians,
@@ -196,14 +197,18 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     question = sent.text.rstrip().endswith("?")
     nonpolitical = any(_nonpolitical_word(t.lower, cues) for t in tokens)
     dates = find_dates(sent.text, ctx.lang, ctx.article.date)
-    subjects = [clause_subject(slots, info, cues) for info in infos]
+    controlled = _controlled_clauses(infos, tokens, cues)
+    subjects = [
+        None if c in controlled else clause_subject(slots, info, cues)
+        for c, info in enumerate(infos)
+    ]
     events: list[Event] = []
     back_refs: list[tuple[int, Actor]] = []
     for trig in triggers:
         c = clause_of[trig.index]
-        inherited = _inherited_subject(c, infos, subjects, tokens, cues, slots)
+        inherited = _inherited_subject(c, infos, subjects, tokens, cues, slots, c in controlled)
         sources, target, _passive = choose_arguments(
-            trig, tokens, slots, clause_of, cues, inherited
+            trig, tokens, slots, clause_of, cues, inherited, c in controlled
         )
         if target is None and not trig.noun:
             target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)
@@ -486,6 +491,29 @@ def _complement_target(
     return None
 
 
+def _controlled_clauses(infos: list[ClauseInfo], tokens: list, cues: Cues) -> frozenset[int]:
+    """German zu-infinitive clauses after the first ("kündigte an, die Sanktionen aufzuheben",
+    "versprach, die Macht zu übergeben"): they have no subject of their own."""
+    if cues.lang != "de" or not cues.infinitive_marker:
+        return frozenset()
+    marker = cues.infinitive_marker
+    out = set()
+    for c, info in enumerate(infos[1:], start=1):
+        if info.first_word in cues.complementizers:
+            continue
+        last = info.hi - 1
+        while last > info.lo and not tokens[last].text[:1].isalpha():
+            last -= 1
+        verb = tokens[last]
+        if not verb.text.islower() or last == info.lo:
+            continue
+        if tokens[last - 1].lower == marker or (
+            marker in verb.lower[2:-2] and verb.lemma.lower() != verb.lower
+        ):
+            out.add(c)
+    return frozenset(out)
+
+
 def _inherited_subject(
     c: int,
     infos: list[ClauseInfo],
@@ -493,13 +521,14 @@ def _inherited_subject(
     tokens: list,
     cues: Cues,
     slots: list[Slot] | None = None,
+    controlled: bool = False,
 ) -> Slot | None:
     """The subject a clause shares with the one before ("und wies ... aus", "drohte, ... zu");
     for a relative clause ("Demonstranten, die ... protestierten") the noun it follows."""
     if c == 0:
         return None
     info = infos[c]
-    if info.first_word in cues.relative_pronouns and slots is not None:
+    if info.first_word in cues.relative_pronouns and slots is not None and not controlled:
         k = next((i for i in range(info.lo, info.hi) if tokens[i].lower == info.first_word), None)
         if (
             k is not None
@@ -590,13 +619,21 @@ def _make_events(
             and not symmetric
             and entry.type in GROUP_TARGET_TYPES
         ):
-            # an unnamed group acted upon ("prisoners", "Demonstranten") is the source's own;
-            # troops one mobilises are no target at all
-            t_actor = (
-                None
-                if entry.type in OWN_FORCES_TYPES
-                else Actor(t_actor.text, t_actor.name, s_actor.country, None, t_actor.sector)
-            )
+            # an unnamed group acted upon ("prisoners", "Demonstranten") is the source's own,
+            # unless it is marked as foreign ("Migranten": nobody's); troops one mobilises
+            # are no target at all
+            if entry.type in OWN_FORCES_TYPES:
+                t_actor = None
+            elif t_actor.sector not in FOREIGN_SECTORS:
+                t_actor = Actor(t_actor.text, t_actor.name, s_actor.country, None, t_actor.sector)
+        if (
+            entry.type in OWN_FORCES_TYPES
+            and t_actor is not None
+            and s_actor is not None
+            and t_actor.country == s_actor.country
+            and not t_actor.org
+        ):
+            t_actor = None  # "Mobilmachung der russischen Streitkräfte": its own forces
         if (
             t_actor is None
             and s_actor
@@ -608,6 +645,8 @@ def _make_events(
         ):
             sector = DOMESTIC_TYPES.get(entry.type, "GOV")
             t_actor = Actor("", None, s_actor.country, None, sector)
+        if entry.intrans:
+            t_actor = None  # "trat als Vorsitzender der Partei zurück": resigning has no target
         if (entry.need == "target" or entry.type in COUNTERPART_TYPES) and t_actor is None:
             continue
         if (

@@ -227,11 +227,18 @@ def conditional_threats(
 DOMESTIC_TYPES = {"COERCE": "CVL", "PROTEST": "GOV", "CONCEDE": "CVL"}
 
 
+#: CAMEO codes whose missing target is the source's own people: a curfew or a state of
+#: emergency lifted ("hob die Ausgangssperre auf") eases life at home
+DOMESTIC_CODES = {"0813": "CVL", "0814": "CVL"}
+
+
 def domestic_targets(events: list[Event]) -> None:
-    """Arrests, bans and protests with no named target are aimed at the source's own state."""
+    """Arrests, bans, protests and eased emergency rule with no named target are aimed at
+    the source's own state."""
     for e in events:
-        if e.type in DOMESTIC_TYPES and e.target is None and e.source and e.source.country:
-            e.target = Actor("", None, e.source.country, None, DOMESTIC_TYPES[e.type])
+        sector = DOMESTIC_TYPES.get(e.type) or DOMESTIC_CODES.get(e.cameo)
+        if sector and e.target is None and e.source and e.source.country:
+            e.target = Actor("", None, e.source.country, None, sector)
 
 
 #: sectors of people who are not a state's armed or police forces

@@ -132,6 +132,10 @@ def last_two(persons: list[tuple[int, Actor]]) -> tuple[Actor, Actor] | None:
 ROLE_LINKS = frozenset({"in", "aus", "of", "from"})
 
 
+#: sectors of people marked as foreign: a place where they are gives them no nationality
+FOREIGN_SECTORS = frozenset({"REF"})
+
+
 def fill_role_countries(
     slots: list[Slot], tokens: list, clause_of: list[int], ctx: ArticleContext
 ) -> None:
@@ -177,6 +181,8 @@ def fill_role_countries(
                 s.coord.extend(c for c in nxt.coord if c not in s.coord)
                 slots.remove(nxt)
                 continue
+        if a.sector in FOREIGN_SECTORS:
+            continue  # "Migranten in Los Angeles": foreign people without a nationality
         place = next(
             (
                 o

@@ -16,7 +16,7 @@ from lagebild.lang import get_pack
 from lagebild.ontology import CameoCode, cameo_table
 from lagebild.schema import Token
 
-OPTION_FLAGS = frozenset({"inv", "weak", "sport", "norefl"})
+OPTION_FLAGS = frozenset({"inv", "weak", "sport", "norefl", "intrans"})
 OPTION_KEYS = frozenset({"tprep", "need"})
 NEED_VALUES = frozenset({"target", "consequence"})
 
@@ -35,6 +35,8 @@ class TriggerEntry:
     sport: bool = False
     #: not with a reflexive "sich" right after ("lieferten sich Gefechte" is no delivery)
     norefl: bool = False
+    #: the act has no target (resigning: "trat als Parteichef zurück")
+    intrans: bool = False
     noun: bool = False
     line: int = 0
 
@@ -216,10 +218,21 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
     if prev not in cues.determiners and prev not in cues.possessives and not english_modifier:
         return False
     if cues.lang == "de":
+        # "der inhaftierte Kritiker", also before a second adjective ("die inhaftierten
+        # französischen Touristen")
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
         return (
             tok.text.islower()
-            and tok.lower.endswith(("e", "en", "er", "es", "em"))
-            and nxt.text[:1].isupper()
+            and tok.lower.endswith(_DE_ADJ_ENDINGS)
+            and (
+                nxt.text[:1].isupper()
+                or (
+                    nxt.text.islower()
+                    and nxt.lower.endswith(_DE_ADJ_ENDINGS)
+                    and after is not None
+                    and after.text[:1].isupper()
+                )
+            )
         )
     return (
         tok.lower.endswith("ed")
@@ -228,6 +241,10 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
         and nxt.lower not in cues.determiners
         and nxt.lower not in cues.possessives
     )
+
+
+#: endings of German attributive adjectives and participles
+_DE_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _is_german_noun(tok: Token, i: int) -> bool:

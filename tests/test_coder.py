@@ -200,6 +200,58 @@ FOUND = [
         "Ten protesters were detained by state troopers in Atlanta.",
         ("COERCE", "USA", "USA", False, False),
     ),
+    # German zu-infinitive: the governing clause's subject acts, the actors in it are objects
+    (
+        "de",
+        "Der Iran erklärte sich bereit, die inhaftierten französischen Touristen freizulassen.",
+        ("CONCEDE", "IRN", "FRA", False, False),
+    ),
+    (
+        "de",
+        "Ankara kündigte an, die Zahl der Soldaten rund um Idlib und Afrin zu verringern.",
+        ("CONCEDE", "TUR", "SYR", False, False),
+    ),
+    # resigning has no target; lifting a curfew or martial law eases life at home
+    (
+        "de",
+        "Die italienische Ministerpräsidentin trat als Vorsitzende ihrer Partei zurück.",
+        ("RETREAT", "ITA", None, False, False),
+    ),
+    (
+        "de",
+        "Die Regierung Perus hob den Ausnahmezustand in Lima nach einer Woche auf.",
+        ("RETREAT", "PER", "PER", False, False),
+    ),
+    # one's own forces are no target of a mobilisation
+    (
+        "de",
+        "Präsident Aliyev ordnete die Mobilmachung der aserbaidschanischen Armee an.",
+        ("MOBILIZE", "AZE", None, False, False),
+    ),
+    # migrants with no nationality stay nobody's, also where they are
+    (
+        "de",
+        "Die Polizei in Athen nahm am Hafen Dutzende Migranten fest.",
+        ("COERCE", "GRC", None, False, False),
+    ),
+    # a crowd of a people are civilians: their demands go to their own government, their
+    # storming of a building is a riot
+    (
+        "de",
+        "Tausende Serben zogen vor das Parlament in Belgrad und verlangten Neuwahlen.",
+        ("REQUEST", "SRB", "SRB", False, False),
+    ),
+    (
+        "de",
+        "Wütende Armenier stürmten in Eriwan ein Regierungsgebäude.",
+        ("PROTEST", "ARM", "ARM", False, False),
+    ),
+    # "wie nie zuvor" negates nothing
+    (
+        "de",
+        "China hat in diesem Jahr so viel Gas aus Russland eingeführt wie nie zuvor.",
+        ("COOPERATE", "CHN", "RUS", False, False),
+    ),
 ]
 
 
@@ -233,6 +285,7 @@ ABSENT = [
     ("de", "Lawrow bestritt, dass Russland einen Angriff plane.", "ASSAULT"),
     ("en", "Would China invade Taiwan?", "ASSAULT"),
     ("de", "WEITERLESEN:\nRussland greift die Ukraine an\n\nDas Wetter bleibt schön.", None),
+    ("de", "Wütende Armenier stürmten in Eriwan ein Regierungsgebäude.", "ASSAULT"),
 ]
 
 
