@@ -73,6 +73,12 @@ class Slot:
     coord_head: bool = True
     #: how good the cue was that made this slot a target (0 best), for the confidence
     picked_rank: int = -1
+    #: the noun whose genitive this slot is, when it heads a phrase of time or occasion
+    #: ("nach dem Besuch des US-Gesandten"), else -1
+    adjunct_head: int = -1
+    #: the genitive of an event noun in such a phrase: that event's argument, no object
+    #: of the clause's verb
+    in_adjunct: bool = False
 
 
 def segment_clauses(
@@ -233,6 +239,8 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
             and tokens[k].text.isalpha()
         ):
             slot.prep = GENITIVE  # "an der Küste der Krim": an attribute of the noun before
+            circumstance = opening_prep(tokens, k, cues) in cues.circumstance_preps
+            slot.adjunct_head = k if circumstance else -1
         break
     end_text = tokens[slot.end - 1].text
     nxt_tok = tokens[slot.end] if slot.end < len(tokens) else None
@@ -247,6 +255,18 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
         slot.possessive = True  # "Russlands Annexion", "Bidens Anruf"
     if nxt_tok is not None and nxt_tok.lower in ("'s", "’s"):
         slot.possessive = True
+
+
+def opening_prep(tokens: list[Token], i: int, cues: Cues) -> str | None:
+    """The preposition that opens the phrase of the noun at i ("nach dem Überfall",
+    "wegen der Verschleppung"), looked for up to three words back; None if there is none."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        low = tokens[k].lower
+        if low in cues.circumstance_preps or low in cues.reason_preps or low in cues.prepositions:
+            return low
+        if low in cues.clause_punct:
+            return None
+    return None
 
 
 def _link_coordination(slots: list[Slot], tokens: list[Token], cues: Cues) -> None:
@@ -510,7 +530,7 @@ def _pick_target(
     english = cues.lang != "de"
 
     def ok(s: Slot) -> bool:
-        return s is not source and (not english or passive or s.start > i)
+        return s is not source and not s.in_adjunct and (not english or passive or s.start > i)
 
     blocked = cues.attribute_preps | cues.reporting_preps
     if passive:
@@ -626,6 +646,21 @@ def _named(slot: Slot) -> bool:
     return bool(slot.actor.country or slot.actor.org)
 
 
+#: sectors of armed actors: in the genitive of an act they do it ("der Angriff der Armee")
+ARMED_SECTORS = frozenset({"MIL", "REB"})
+
+
+def _genitive_attribute(gap: list[str], first: Token, cues: Cues) -> bool:
+    """Whether an actor after an event noun is its genitive (or "von") attribute: only
+    articles, "von" and numbers between them, or nothing when the actor's phrase opens
+    with an adjective ("Abschiebung afghanischer Migranten")."""
+    if not gap:
+        return first.text[:1].islower()
+    return len(gap) <= 3 and all(
+        w in cues.determiners or w in ("von", "vom") or w[:1].isdigit() for w in gap
+    )
+
+
 def _nominal_arguments(
     trig: TriggerMatch,
     tokens: list[Token],
@@ -663,7 +698,20 @@ def _nominal_arguments(
             source = source or s
             target = s.coord[0] if s.coord else target
             break
-        if s.prep in cues.agent_preps and source is None:
+        if (
+            cues.lang == "de"
+            and trig.entry.cameo.quad_class in (2, 4)
+            and s.prep in (None, GENITIVE)
+            and _genitive_attribute(gap, tokens[s.start], cues)
+        ):
+            # "der Überfall der Hamas": an armed actor in the genitive does the act;
+            # "die Festnahme eines britischen Staatsbürgers", "die Abschiebung von 28
+            # afghanischen Straftätern", "die Abschiebung afghanischer Migranten" suffer it
+            if (s.kind == "group" or s.actor.sector in ARMED_SECTORS) and source is None:
+                source = s
+            elif target is None:
+                target = s
+        elif s.prep in cues.agent_preps and source is None:
             source = s
         elif s.prep in ("aus", "from") and source is None and trig.entry.cameo.quad_class in (1, 3):
             source = s  # "die Kritik aus Stockholm", "criticism from Beijing"

@@ -16,6 +16,7 @@ from lagebild.arguments import (
     choose_arguments,
     list_joints,
     members,
+    opening_prep,
     relink_coordination,
     segment_clauses,
 )
@@ -192,6 +193,9 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     triggers = [t for t in match_triggers(tokens, clause_of, ctx.lang) if t.index not in inside]
     if not triggers:
         return []
+    event_nouns = {t.index for t in triggers if t.noun}
+    for s in slots:
+        s.in_adjunct = s.adjunct_head in event_nouns
     infos = clause_infos(tokens, clause_of, cues)
     mark_governed(infos, triggers, tokens, clause_of, cues)
     question = sent.text.rstrip().endswith("?")
@@ -219,7 +223,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         # circumstantial phrase, not the object of the clause's verb
         circumstantial = trig.noun and in_circumstance(tokens, trig.index, cues)
         main_noun = trig.noun and (not verbs_in_clause or circumstantial)
-        if trig.noun and not sources and main_noun:
+        if trig.noun and not sources and main_noun and not _reason_phrase(tokens, trig.index, cues):
             # "Sanctions on Russia were announced by the US Treasury": the agent of the clause
             agent = next(
                 (
@@ -461,6 +465,12 @@ def _evidence(
     if target is not None and target.picked_rank >= 0:
         ev *= 1.0 if target.picked_rank <= 4 else 0.93 if target.picked_rank <= 6 else 0.9
     return ev
+
+
+def _reason_phrase(tokens: list, i: int, cues: Cues) -> bool:
+    """Whether the event noun at i stands in a phrase of reason or attribution ("wegen der
+    Verschleppung ukrainischer Kinder"): what the clause's subject blames, not its act."""
+    return opening_prep(tokens, i, cues) in cues.reason_preps
 
 
 def _nonpolitical_word(word: str, cues: Cues) -> bool:

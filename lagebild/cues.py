@@ -38,6 +38,7 @@ class Cues:
     nonpolitical_heads: frozenset[str]
     never_triggers: frozenset[str]
     circumstance_preps: frozenset[str]
+    reason_preps: frozenset[str]
     readiness: frozenset[str]
     reporting_nouns: frozenset[str]
     announce_strict: frozenset[str]

@@ -252,6 +252,35 @@ FOUND = [
         "China hat in diesem Jahr so viel Gas aus Russland eingeführt wie nie zuvor.",
         ("COOPERATE", "CHN", "RUS", False, False),
     ),
+    # the genitive or "von" attribute of a German event noun suffers the act; an armed
+    # group in the genitive does it
+    (
+        "de",
+        "Paris verurteilte die Festnahme eines französischen Reporters durch russische Behörden.",
+        ("COERCE", "RUS", "FRA", False, False),
+    ),
+    (
+        "de",
+        "Die Abschiebung von 40 syrischen Asylbewerbern durch Dänemark löste Proteste aus.",
+        ("COERCE", "DNK", "SYR", False, False),
+    ),
+    (
+        "de",
+        "Polen begann mit der Abschiebung belarussischer Migranten.",
+        ("COERCE", "POL", "BLR", False, False),
+    ),
+    (
+        "de",
+        "Nach dem Überfall der Hisbollah auf Haifa verurteilte Berlin die Miliz scharf.",
+        ("ASSAULT", "LBN", "ISR", False, False),
+    ),
+    # the genitive of an event noun in a phrase of occasion is no object of the verb
+    (
+        "de",
+        "Präsident Tokajew ließ nach einem Besuch des chinesischen Außenministers in Astana "
+        "zwanzig Gefangene frei.",
+        ("RETREAT", "KAZ", "KAZ", False, False),
+    ),
 ]
 
 
@@ -286,6 +315,13 @@ ABSENT = [
     ("en", "Would China invade Taiwan?", "ASSAULT"),
     ("de", "WEITERLESEN:\nRussland greift die Ukraine an\n\nDas Wetter bleibt schön.", None),
     ("de", "Wütende Armenier stürmten in Eriwan ein Regierungsgebäude.", "ASSAULT"),
+    # what a court blames someone for is not the court's own act
+    (
+        "de",
+        "Der Strafgerichtshof erhob Anklage gegen einen General wegen der Bombardierung "
+        "syrischer Krankenhäuser.",
+        "ASSAULT",
+    ),
 ]
 
 
