@@ -439,7 +439,18 @@ def choose_arguments(
     clause = clause_of[trig.index]
     lo = clause_of.index(clause)
     hi = len(clause_of) - clause_of[::-1].index(clause)
-    in_clause = [s for s in slots if lo <= s.start < hi and s.coord_head]
+    if trig.particle is not None and clause_of[trig.particle] != clause:
+        # "lieferte einen Ukrainer, der ..., an Deutschland aus": the verb's clause goes on
+        # after the relative clause up to its particle
+        tail = clause_of[trig.particle]
+        tail_lo = clause_of.index(tail)
+        in_clause = [
+            s
+            for s in slots
+            if (lo <= s.start < hi or tail_lo <= s.start < trig.particle) and s.coord_head
+        ]
+    else:
+        in_clause = [s for s in slots if lo <= s.start < hi and s.coord_head]
     tpreps = trig.entry.tpreps or DEFAULT_TPREPS.get(cues.lang, {}).get(trig.type, frozenset())
     if trig.noun:
         src, tgt = _nominal_arguments(trig, tokens, in_clause, tpreps, cues)
@@ -451,7 +462,14 @@ def choose_arguments(
     if passive:
         agents = [s for s in in_clause if s.prep in cues.agent_preps and s.kind != "place"]
         source = agents[0] if agents else None
-    elif controlled:
+    elif controlled or (
+        cues.lang == "de"
+        and inherited is not None
+        and i == lo + 1
+        and tokens[lo].lower in cues.coordinators
+    ):
+        # "... und drohte der Hamas mit Konsequenzen": a verb right after "und" shares the
+        # subject of the clause before; the actors after it are objects
         source = inherited
     else:
         source = _active_subject(plain, in_clause, i, cues)
@@ -617,6 +635,8 @@ def _pick_target(
         ],
         [s for s in plain if ok(s)],
     ]
+    if trig.entry.ptarget:
+        ranks.insert(0, ranks.pop(5))  # the target preposition first
     # an actor rarely acts on itself: prefer a candidate of another state or organisation
     own = source.actor.key() if source is not None else None
     for number, rank in enumerate(ranks):

@@ -259,6 +259,17 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         if not sources and trig.type == "PROTEST" and (main_noun or not trig.noun):
             people = located_civilians(ctx, slots, tokens[trig.index].text, trig.index)
             sources = [people] if people else []
+        thanks = _thanks_verb(trig, triggers, tokens, clause_of, cues)
+        thanked = None
+        if thanks is not None:
+            # the one thanked did the act, for the one who thanks
+            thanker, thanked, _ = choose_arguments(
+                thanks, tokens, slots, clause_of, cues, inherited
+            )
+            if thanker and thanked is not None:
+                sources, target = [thanked], thanker[0]
+            else:
+                thanked = None
         if trig.noun and not main_noun and not sources:
             # the object of another trigger's verb, with no actor of its own: it may name an
             # act reported before ("Die EU verurteilte den Angriff")
@@ -309,6 +320,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             trig.noun
             and verbs_in_clause
             and not circumstantial
+            and thanked is None  # what one is thanked for took place
             and any(v.type not in ("ACCUSE",) and v.index < trig.index + 8 for v in verbs_in_clause)
         ):
             hypothetical = hypothetical or trig.type != verbs_in_clause[0].type
@@ -465,6 +477,34 @@ def _evidence(
     if target is not None and target.picked_rank >= 0:
         ev *= 1.0 if target.picked_rank <= 4 else 0.93 if target.picked_rank <= 6 else 0.9
     return ev
+
+
+#: quad classes of acts one is thanked for: cooperation, verbal or material
+THANKED_QUADS = frozenset({1, 2})
+
+
+def _thanks_verb(
+    trig: TriggerMatch, triggers: list[TriggerMatch], tokens: list, clause_of: list[int], cues: Cues
+) -> TriggerMatch | None:
+    """The verb of thanks whose "für" phrase the event noun stands in ("Selenskyj dankte
+    Deutschland für die Lieferung ...", "thanked Japan for its aid"), or None."""
+    if (
+        not trig.noun
+        or trig.entry.cameo.quad_class not in THANKED_QUADS
+        or opening_prep(tokens, trig.index, cues) not in cues.thanks_preps
+    ):
+        return None
+    return next(
+        (
+            t
+            for t in triggers
+            if not t.noun
+            and t.index < trig.index
+            and clause_of[t.index] == clause_of[trig.index]
+            and tokens[t.index].lemma.lower() in cues.thanks_lemmas
+        ),
+        None,
+    )
 
 
 def _reason_phrase(tokens: list, i: int, cues: Cues) -> bool:

@@ -39,6 +39,8 @@ class Cues:
     never_triggers: frozenset[str]
     circumstance_preps: frozenset[str]
     reason_preps: frozenset[str]
+    thanks_lemmas: frozenset[str]
+    thanks_preps: frozenset[str]
     readiness: frozenset[str]
     reporting_nouns: frozenset[str]
     announce_strict: frozenset[str]

@@ -391,19 +391,33 @@ def claim_events(
             if not comp:
                 continue
         for e in events:
+            ec = event_clause(e, tokens, clause_of)
             if (
-                event_clause(e, tokens, clause_of) not in comp
+                ec not in comp
                 or e.quad_class != 4
                 or e.negated
-                or e.hypothetical
+                or (e.hypothetical and not _only_claimed(infos[ec], cues))
             ):
                 continue
-            if e.source is None or e.source.key() == speaker.actor.key():
-                continue
+            if e.source is None or (
+                e.source.key() == speaker.actor.key()
+                and not (e.source.sector == "REB" and speaker.actor.sector != "REB")
+            ):
+                continue  # one's own act is no accusation; rebels of one's own state are
             e.hypothetical = True
             trig = TriggerMatch(synthetic_entry("112"), verb, verb + 1, noun=False)
             out.append(rule_event(trig, speaker.actor, e.source, sent, ctx, tokens))
     return out
+
+
+def _only_claimed(info: ClauseInfo, cues: Cues) -> bool:
+    """A clause made unreal only by the subjunctive of reported speech ("Agenten hätten die
+    Pipeline sabotiert"), not by a condition or a modal ("falls", "könnte")."""
+    return (
+        bool(info.words & cues.claim_markers)
+        and not info.conditional
+        and not info.words & (cues.hypothetical - cues.claim_markers)
+    )
 
 
 def insist_events(

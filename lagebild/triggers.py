@@ -16,7 +16,7 @@ from lagebild.lang import get_pack
 from lagebild.ontology import CameoCode, cameo_table
 from lagebild.schema import Token
 
-OPTION_FLAGS = frozenset({"inv", "weak", "sport", "norefl", "intrans"})
+OPTION_FLAGS = frozenset({"inv", "weak", "sport", "norefl", "intrans", "ptarget"})
 OPTION_KEYS = frozenset({"tprep", "need"})
 NEED_VALUES = frozenset({"target", "consequence"})
 
@@ -37,6 +37,9 @@ class TriggerEntry:
     norefl: bool = False
     #: the act has no target (resigning: "trat als Parteichef zurück")
     intrans: bool = False
+    #: the target preposition outranks the object, which is only what is handed over
+    #: ("lieferte den Financier an das Tribunal aus")
+    ptarget: bool = False
     noun: bool = False
     line: int = 0
 

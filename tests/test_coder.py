@@ -281,6 +281,42 @@ FOUND = [
         "zwanzig Gefangene frei.",
         ("RETREAT", "KAZ", "KAZ", False, False),
     ),
+    # extradition: the one handed over is no target, the receiving state is; the verb's
+    # clause goes on after a relative clause up to its particle
+    (
+        "de",
+        "Spanien lieferte den russischen Hacker nach monatelangem Streit an die USA aus.",
+        ("COOPERATE", "ESP", "USA", False, False),
+    ),
+    (
+        "de",
+        "Polen lieferte einen Belarussen, der einen Anschlag geplant haben soll, an Litauen aus.",
+        ("COOPERATE", "POL", "LTU", False, False),
+    ),
+    # a verb right after "und" shares the subject before; what follows it is an object
+    (
+        "de",
+        "Die Regierung in Seoul schloss die Grenze und drohte der Regierung in Pjöngjang mit "
+        "harten Konsequenzen.",
+        ("THREATEN", "KOR", "PRK", False, False),
+    ),
+    # thanks for an act: the one thanked did it for the one who thanks
+    (
+        "de",
+        "Der moldauische Präsident dankte Rumänien für die Lieferung von Strom und Gas.",
+        ("AID", "ROU", "MDA", False, False),
+    ),
+    (
+        "de",
+        "Assad dankte dem Iran für die Entsendung iranischer Soldaten nach Syrien.",
+        ("AID", "IRN", "SYR", False, False),
+    ),
+    # a claim in the subjunctive of reported speech (Konjunktiv II) blames the actor
+    (
+        "de",
+        "Moskau behauptete, britische Agenten hätten den Hafen von Sewastopol angegriffen.",
+        ("ACCUSE", "RUS", "GBR", False, False),
+    ),
 ]
 
 
