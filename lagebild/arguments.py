@@ -234,7 +234,16 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
         elif (
             cues.lang == "de"
             and k > 0
-            and tokens[k + 1].lower in ("der", "des")
+            and (
+                tokens[k + 1].lower in ("der", "des")
+                # "nach einem Hinweis amerikanischer Geheimdienste": genitive plural
+                or (
+                    k + 2 >= slot.start  # the adjective opens the actor's phrase
+                    and tokens[k + 1].text.islower()
+                    and tokens[k + 1].lower.endswith("er")
+                    and tokens[k + 1].lemma.lower() != tokens[k + 1].lower  # inflected
+                )
+            )
             and tokens[k].text[:1].isupper()
             and tokens[k].text.isalpha()
         ):
@@ -668,6 +677,11 @@ def _named(slot: Slot) -> bool:
 
 #: sectors of armed actors: in the genitive of an act they do it ("der Angriff der Armee")
 ARMED_SECTORS = frozenset({"MIL", "REB"})
+#: acts only states and organisations do: whoever stands in their genitive does them
+#: ("die Sanktionen der EU", "die Strafzölle der USA")
+AGENT_GENITIVE_TYPES = frozenset({"SANCTION"})
+#: kinds of mention that name a state or an organisation itself, not one of its people
+STATE_KINDS = frozenset({"country", "org", "metonym"})
 
 
 def _genitive_attribute(gap: list[str], first: Token, cues: Cues) -> bool:
@@ -727,7 +741,11 @@ def _nominal_arguments(
             # "der Überfall der Hamas": an armed actor in the genitive does the act;
             # "die Festnahme eines britischen Staatsbürgers", "die Abschiebung von 28
             # afghanischen Straftätern", "die Abschiebung afghanischer Migranten" suffer it
-            if (s.kind == "group" or s.actor.sector in ARMED_SECTORS) and source is None:
+            if (
+                s.kind == "group"
+                or s.actor.sector in ARMED_SECTORS
+                or (trig.type in AGENT_GENITIVE_TYPES and s.kind in STATE_KINDS)
+            ) and source is None:
                 source = s
             elif target is None:
                 target = s

@@ -223,7 +223,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         # circumstantial phrase, not the object of the clause's verb
         circumstantial = trig.noun and in_circumstance(tokens, trig.index, cues)
         main_noun = trig.noun and (not verbs_in_clause or circumstantial)
-        if trig.noun and not sources and main_noun and not _reason_phrase(tokens, trig.index, cues):
+        reason = trig.noun and _reason_phrase(tokens, trig.index, cues)
+        if trig.noun and not sources and main_noun and not reason:
             # "Sanctions on Russia were announced by the US Treasury": the agent of the clause
             agent = next(
                 (
@@ -256,7 +257,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                     ),
                     None,
                 )
-        if not sources and trig.type == "PROTEST" and (main_noun or not trig.noun):
+        if not sources and trig.type == "PROTEST" and (main_noun or not trig.noun) and not reason:
             people = located_civilians(ctx, slots, tokens[trig.index].text, trig.index)
             sources = [people] if people else []
         thanks = _thanks_verb(trig, triggers, tokens, clause_of, cues)

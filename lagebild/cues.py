@@ -41,6 +41,7 @@ class Cues:
     reason_preps: frozenset[str]
     thanks_lemmas: frozenset[str]
     thanks_preps: frozenset[str]
+    prevent_lemmas: frozenset[str]
     readiness: frozenset[str]
     reporting_nouns: frozenset[str]
     announce_strict: frozenset[str]

@@ -317,6 +317,30 @@ FOUND = [
         "Moskau behauptete, britische Agenten hätten den Hafen von Sewastopol angegriffen.",
         ("ACCUSE", "RUS", "GBR", False, False),
     ),
+    # preventing: the prevented act is negated; preventing a political step is a REJECT
+    (
+        "de",
+        "Die französische Polizei vereitelte einen russischen Sabotageakt in Paris.",
+        ("ASSAULT", "RUS", "FRA", True, False),
+    ),
+    (
+        "de",
+        "Mit seinem Veto verhinderte Ungarn den Beitritt Schwedens zur NATO.",
+        ("REJECT", "HUN", "SWE", False, False),
+    ),
+    # a genitive plural without article is an attribute, not the subject
+    (
+        "de",
+        "Nach einem Hinweis britischer Geheimdienste nahm die deutsche Polizei in Köln einen "
+        "russischen Agenten fest.",
+        ("COERCE", "DEU", "RUS", False, False),
+    ),
+    # a state in the genitive of a sanction imposes it
+    (
+        "de",
+        "Die Strafzölle der USA gegen China wurden verdoppelt.",
+        ("SANCTION", "USA", "CHN", False, False),
+    ),
 ]
 
 
@@ -351,6 +375,7 @@ ABSENT = [
     ("en", "Would China invade Taiwan?", "ASSAULT"),
     ("de", "WEITERLESEN:\nRussland greift die Ukraine an\n\nDas Wetter bleibt schön.", None),
     ("de", "Wütende Armenier stürmten in Eriwan ein Regierungsgebäude.", "ASSAULT"),
+    ("de", "Frankreich verlegte Polizisten nach Korsika, um neue Krawalle zu verhindern.", None),
     # what a court blames someone for is not the court's own act
     (
         "de",
