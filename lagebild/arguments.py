@@ -115,6 +115,8 @@ def segment_clauses(
             and tokens[i - 2].lower not in cues.prepositions
         ):
             c += 1  # "officials said Russian troops shelled ...": the report is a clause
+        elif cues.lang == "de" and low == "," and _list_comma(tokens, i, cues):
+            pass  # "Zelte, Decken und Heizgeräte": a list of nouns, no new clause
         elif i > 0 and (
             low in cues.clause_punct
             or low in cues.clause_breakers
@@ -134,6 +136,19 @@ def segment_clauses(
             c += 1
         out.append(c)
     return out
+
+
+def _list_comma(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """A German comma between nouns of a list: a capitalised word after it that a
+    coordinator or another comma follows ("Zelte, Decken und Heizgeräte")."""
+    return (
+        0 < i
+        and i + 2 < len(tokens)
+        and tokens[i - 1].text[:1].isupper()
+        and tokens[i + 1].text[:1].isupper()
+        and tokens[i + 1].text.isalpha()
+        and (tokens[i + 2].lower in cues.coordinators or tokens[i + 2].lower == ",")
+    )
 
 
 def _opens_clause(tokens: list[Token], j: int, cues: Cues, starts: set[int]) -> bool:
@@ -557,7 +572,12 @@ def _pick_target(
     english = cues.lang != "de"
 
     def ok(s: Slot) -> bool:
-        return s is not source and not s.in_adjunct and (not english or passive or s.start > i)
+        return (
+            s is not source
+            and not s.in_adjunct
+            and (not english or passive or s.start > i)
+            and not _names_source(s, source)
+        )
 
     blocked = cues.attribute_preps | cues.reporting_preps
     if passive:
@@ -660,6 +680,14 @@ def _pick_target(
     return None
 
 
+def _names_source(slot: Slot, source: Slot | None) -> bool:
+    """A genitive right after the source is part of its name ("das Welternährungsprogramm der
+    Vereinten Nationen"), no target."""
+    return (
+        source is not None and slot.prep == GENITIVE and source.end < slot.start <= source.end + 1
+    )
+
+
 #: types whose target needs its own preposition: troops sent "to" an ally aim at nobody
 ONLY_MARKED_TARGET_TYPES = frozenset({"MOBILIZE"})
 #: the pseudo-preposition of a German genitive attribute ("die Küste der Krim")
@@ -749,6 +777,8 @@ def _nominal_arguments(
                 source = s
             elif target is None:
                 target = s
+        elif s.prep == GENITIVE and not gap and source is None and s.kind != "place":
+            source = s  # "unter Vermittlung Katars", "der Angriff Russlands": a name's genitive
         elif s.prep in cues.agent_preps and source is None:
             source = s
         elif s.prep in ("aus", "from") and source is None and trig.entry.cameo.quad_class in (1, 3):

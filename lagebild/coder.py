@@ -325,6 +325,15 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             and any(v.type not in ("ACCUSE",) and v.index < trig.index + 8 for v in verbs_in_clause)
         ):
             hypothetical = hypothetical or trig.type != verbs_in_clause[0].type
+        if trig.noun and _content_of_speech_noun(trig, triggers, tokens, cues):
+            hypothetical = True  # "die Forderung nach einem Rückzug": only demanded
+        if (
+            trig.noun
+            and not main_noun
+            and trig.entry.cameo.quad_class in SPEECH_QUADS
+            and any(v.type in REACTION_TYPES for v in verbs_in_clause)
+        ):
+            continue  # "ließ die Forderung Moskaus abblitzen": only the reaction is coded
         events.extend(
             _make_events(
                 trig,
@@ -342,7 +351,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         )
     events.extend(insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
     civilian_violence(events)
-    if any(t.lower in cues.border_words for t in tokens):
+    if any(t.lower in cues.border_words for i, t in enumerate(tokens) if i not in inside):
         border_buildup(events)
     events = intent_events(events, tokens, clause_of, infos, ctx)
     domestic_targets(events)
@@ -506,6 +515,31 @@ def _thanks_verb(
         ),
         None,
     )
+
+
+#: quad classes of speech acts: as the object of a reaction they are not coded again
+SPEECH_QUADS = frozenset({1, 3})
+#: speech-act nouns whose prepositional phrase holds only what is demanded, threatened or
+#: promised ("Forderung nach", "Drohung mit", "Angebot von")
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE"})
+
+
+def _content_of_speech_noun(
+    trig: TriggerMatch, triggers: list[TriggerMatch], tokens: list, cues: Cues
+) -> bool:
+    """Whether the event noun is the content of a demand, threat or promise noun a few
+    words before it, joined by a preposition ("die Forderung Moskaus nach einem Rückzug")."""
+    for other in triggers:
+        gap = tokens[other.index + 1 : trig.index]
+        if (
+            other.noun
+            and other.type in CONTENT_TYPES
+            and 0 < len(gap) <= 4
+            and any(t.lower in cues.prepositions for t in gap)
+            and not any(t.lower in cues.clause_punct for t in gap)
+        ):
+            return True
+    return False
 
 
 def _reason_phrase(tokens: list, i: int, cues: Cues) -> bool:

@@ -341,6 +341,32 @@ FOUND = [
         "Die Strafzölle der USA gegen China wurden verdoppelt.",
         ("SANCTION", "USA", "CHN", False, False),
     ),
+    # a border word inside an organisation's name sends nobody to a border
+    (
+        "de",
+        "Reporter ohne Grenzen schickte Anwälte und Ärzte nach Gaza.",
+        ("AID", "RWB", "PSE", False, False),
+    ),
+    # the genitive right after the source is part of its name, no target
+    (
+        "de",
+        "Das Kinderhilfswerk der Vereinten Nationen verteilte Impfstoffe im Norden Syriens.",
+        ("AID", "UNICEF", "SYR", False, False),
+    ),
+    # a comma inside a list of nouns opens no clause
+    (
+        "de",
+        "Nach dem Erdbeben flog die italienische Luftwaffe Zelte, Decken und Heizgeräte nach "
+        "Libyen.",
+        ("AID", "ITA", "LBY", False, False),
+    ),
+    # a name's genitive after an event noun names its actor: the mediator meets each party
+    (
+        "de",
+        "Armenien und Aserbaidschan einigten sich unter Vermittlung Russlands auf einen "
+        "Gefangenenaustausch.",
+        ("CONSULT", "RUS", "ARM", False, False),
+    ),
 ]
 
 
@@ -376,6 +402,9 @@ ABSENT = [
     ("de", "WEITERLESEN:\nRussland greift die Ukraine an\n\nDas Wetter bleibt schön.", None),
     ("de", "Wütende Armenier stürmten in Eriwan ein Regierungsgebäude.", "ASSAULT"),
     ("de", "Frankreich verlegte Polizisten nach Korsika, um neue Krawalle zu verhindern.", None),
+    # a demand rejected is not coded again; what it demands did not happen
+    ("de", "Belgrad wies die Forderung Prishtinas nach einem Abzug der Polizei zurück.", "RETREAT"),
+    ("de", "Belgrad wies die Forderung Prishtinas nach einem Abzug der Polizei zurück.", "REQUEST"),
     # what a court blames someone for is not the court's own act
     (
         "de",
