@@ -119,7 +119,7 @@ def segment_clauses(
             pass  # "Zelte, Decken und Heizgeräte": a list of nouns, no new clause
         elif i > 0 and (
             low in cues.clause_punct
-            or low in cues.clause_breakers
+            or (low in cues.clause_breakers and not _adverb_position(tokens, i, cues))
             or (
                 cues.lang != "de"
                 and low in cues.complementizers
@@ -136,6 +136,19 @@ def segment_clauses(
             c += 1
         out.append(c)
     return out
+
+
+def _nominative_adjective(tokens: list[Token], j: int, slot: Slot) -> bool:
+    """An adjective in -e after "der" is nominative, no genitive ("drohte den USA der
+    iranische Außenminister"; the genitive says "der iranischen")."""
+    return j < slot.end and tokens[j].text.islower() and tokens[j].lower.endswith("e")
+
+
+def _adverb_position(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """German "jedoch", "doch", "aber" right after a verb or pronoun are adverbs inside the
+    clause ("konnten sie sich jedoch nicht einigen"), no break."""
+    prev = tokens[i - 1]
+    return cues.lang == "de" and prev.text.isalpha() and prev.text.islower()
 
 
 def _list_comma(tokens: list[Token], i: int, cues: Cues) -> bool:
@@ -261,6 +274,7 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
             )
             and tokens[k].text[:1].isupper()
             and tokens[k].text.isalpha()
+            and not _nominative_adjective(tokens, k + 2, slot)
         ):
             slot.prep = GENITIVE  # "an der Küste der Krim": an attribute of the noun before
             circumstance = opening_prep(tokens, k, cues) in cues.circumstance_preps
@@ -515,7 +529,7 @@ def _active_subject(plain: list[Slot], in_clause: list[Slot], i: int, cues: Cues
     verb; else an adjective heading the subject ("Eine US-Drohne tötete ...")."""
     cands = [s for s in plain if s.kind != "place"]
     if cues.lang == "de":
-        subj = [s for s in cands if not s.objdet] or cands
+        subj = [s for s in cands if not s.objdet]
         # "Die NATO-Staaten sicherten der Ukraine ... zu": an adjective-named subject that
         # opens the clause comes before a later noun phrase
         lead = next(
@@ -708,6 +722,9 @@ ARMED_SECTORS = frozenset({"MIL", "REB"})
 #: acts only states and organisations do: whoever stands in their genitive does them
 #: ("die Sanktionen der EU", "die Strafzölle der USA")
 AGENT_GENITIVE_TYPES = frozenset({"SANCTION"})
+#: kinds of mention that name a place: in the genitive they say where ("im Süden des
+#: Gazastreifens")
+PLACE_KINDS = frozenset({"place", "country"})
 #: kinds of mention that name a state or an organisation itself, not one of its people
 STATE_KINDS = frozenset({"country", "org", "metonym"})
 
@@ -809,7 +826,7 @@ def _nominal_arguments(
             (
                 s
                 for s in after
-                if s.prep in cues.location_preps
+                if (s.prep in cues.location_preps or (s.prep == GENITIVE and s.kind in PLACE_KINDS))
                 and _named(s)
                 and s is not source
                 and s.start - i <= 8

@@ -367,6 +367,42 @@ FOUND = [
         "Gefangenenaustausch.",
         ("CONSULT", "RUS", "ARM", False, False),
     ),
+    # yielding to demands at home: elections, handing over power, "entgegenkommen"
+    (
+        "de",
+        "Der serbische Präsident willigte nach wochenlangen Protesten in vorgezogene "
+        "Neuwahlen ein.",
+        ("CONCEDE", "SRB", "SRB", False, False),
+    ),
+    (
+        "de",
+        "Die Regierung in Lima kam den streikenden Bergleuten entgegen.",
+        ("CONCEDE", "PER", "PER", False, False),
+    ),
+    (
+        "de",
+        "Die Junta in Mali versprach, die Macht an eine gewählte Regierung zu übergeben.",
+        ("CONCEDE", "MLI", "MLI", False, False),
+    ),
+    # a place in the genitive after an event noun says where it is aimed
+    (
+        "de",
+        "Die ägyptische Armee verkündete eine Feuerpause im Norden des Sudan.",
+        ("CONCEDE", "EGY", "SDN", False, False),
+    ),
+    # a noun after "den" is never the subject; "der" with an adjective in -e is nominative
+    (
+        "de",
+        "Am Montag drohte den USA der iranische Außenminister mit Vergeltung.",
+        ("THREATEN", "IRN", "USA", False, False),
+    ),
+    # admitting one's own side's act gives the act, no concession
+    (
+        "de",
+        "Die Regierung in Kairo räumte ein, dass ägyptische Soldaten einen israelischen "
+        "Grenzposten angegriffen hatten.",
+        ("ASSAULT", "EGY", "ISR", False, False),
+    ),
 ]
 
 
@@ -405,6 +441,19 @@ ABSENT = [
     # a demand rejected is not coded again; what it demands did not happen
     ("de", "Belgrad wies die Forderung Prishtinas nach einem Abzug der Polizei zurück.", "RETREAT"),
     ("de", "Belgrad wies die Forderung Prishtinas nach einem Abzug der Polizei zurück.", "REQUEST"),
+    (
+        "de",
+        "Die Regierung in Kairo räumte ein, dass ägyptische Soldaten einen israelischen "
+        "Grenzposten angegriffen hatten.",
+        "CONCEDE",
+    ),
+    # "jedoch" after the verb is an adverb: the failed agreement keeps its clause
+    (
+        "de",
+        "Blinken und Lawrow trafen sich in Genf, auf einen Gefangenenaustausch konnten sie "
+        "sich jedoch nicht einigen.",
+        "RETREAT",
+    ),
     # what a court blames someone for is not the court's own act
     (
         "de",
