@@ -223,6 +223,23 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         # circumstantial phrase, not the object of the clause's verb
         circumstantial = trig.noun and in_circumstance(tokens, trig.index, cues)
         main_noun = trig.noun and (not verbs_in_clause or circumstantial)
+        if (
+            trig.noun
+            and not main_noun
+            and not sources
+            and trig.index > 0
+            and tokens[trig.index - 1].lower in cues.possessives
+            and (subjects[c] or inherited) is not None
+        ):
+            # "wurde für seine Angriffe kritisiert", "kritisierte X für seine Angriffe": the
+            # possessive points to whom the reaction is aimed at, else to the subject
+            reaction = next((v for v in verbs_in_clause if v.type in REACTION_TYPES), None)
+            aimed = (
+                choose_arguments(reaction, tokens, slots, clause_of, cues, inherited)[1]
+                if reaction is not None
+                else None
+            )
+            sources = [aimed or subjects[c] or inherited]  # type: ignore[list-item]
         reason = trig.noun and _reason_phrase(tokens, trig.index, cues)
         if trig.noun and not sources and main_noun and not reason:
             # "Sanctions on Russia were announced by the US Treasury": the agent of the clause

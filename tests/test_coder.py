@@ -403,6 +403,36 @@ FOUND = [
         "Grenzposten angegriffen hatten.",
         ("ASSAULT", "EGY", "ISR", False, False),
     ),
+    # of two places for one name ("Tunis"; "Tuni" + genitive s) the bigger one
+    (
+        "de",
+        "Amnesty International drängte die Regierung in Tunis, inhaftierte Journalisten "
+        "freizulassen.",
+        ("REQUEST", "AMNESTY", "TUN", False, False),
+    ),
+    # a possessive before an event noun points to whom the reaction is aimed at
+    (
+        "de",
+        "Die EU kritisierte Russland scharf für seine Angriffe auf die ukrainische "
+        "Energieversorgung.",
+        ("ASSAULT", "RUS", "UKR", False, False),
+    ),
+    (
+        "de",
+        "Russland wurde von der EU für seine Angriffe auf ukrainische Städte kritisiert.",
+        ("ASSAULT", "RUS", "UKR", False, False),
+    ),
+    # tariffs on imports from a state are aimed at it; proceedings of any kind are opened
+    (
+        "de",
+        "Peking belegte Weinimporte aus Australien mit Strafzöllen.",
+        ("SANCTION", "CHN", "AUS", False, False),
+    ),
+    (
+        "de",
+        "Von der EU-Kommission wurde gegen Polen ein Vertragsverletzungsverfahren eingeleitet.",
+        ("ACCUSE", "EU", "POL", False, False),
+    ),
 ]
 
 
