@@ -398,8 +398,11 @@ def is_passive(tokens: list[Token], trig: TriggerMatch, lo: int, hi: int, cues: 
         )
         # a form the lexicon lists as written is one simplemma does not know: a participle
         # ("beschossen") rather than an infinitive, which simplemma always knows
+        # (an infinitive the lexicon lists is no participle: "werden sich treffen" is future;
+        # participles simplemma gets wrong are fixed in lemmas.tsv)
         participle = (
-            tok.lower != tok.lemma.lower() or trig.entry.pattern == tok.lower
+            tok.lower != tok.lemma.lower()
+            or (trig.entry.pattern == tok.lower and not tok.lower.endswith("en"))
         ) and tok.lower.endswith(("t", "en"))
         return aux and participle
     window = range(max(lo, trig.index - 4), trig.index)

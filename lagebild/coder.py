@@ -50,6 +50,7 @@ from lagebild.event_rules import (
     insist_events,
     intent_events,
     reaction_targets,
+    sea_launches,
     sourced_claims,
 )
 from lagebild.lang import available_languages
@@ -370,6 +371,10 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     civilian_violence(events)
     if any(t.lower in cues.border_words for i, t in enumerate(tokens) if i not in inside):
         border_buildup(events)
+    if any(t.lower.endswith(tuple(cues.sea_words)) for t in tokens) and any(
+        t.lower.endswith(tuple(cues.launch_words)) for t in tokens
+    ):
+        sea_launches(events)
     events = intent_events(events, tokens, clause_of, infos, ctx)
     domestic_targets(events)
     events.extend(claim_events(events, tokens, slots, clause_of, infos, sent, ctx))

@@ -42,6 +42,8 @@ class Cues:
     thanks_lemmas: frozenset[str]
     thanks_preps: frozenset[str]
     prevent_lemmas: frozenset[str]
+    sea_words: frozenset[str]
+    launch_words: frozenset[str]
     readiness: frozenset[str]
     reporting_nouns: frozenset[str]
     announce_strict: frozenset[str]

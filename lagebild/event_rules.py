@@ -259,6 +259,20 @@ def civilian_violence(events: list[Event]) -> None:
             e.mode, e.context = code.mode, code.context
 
 
+#: the MOBILIZE code of a weapons test
+TEST_CODE = "150"
+
+
+def sea_launches(events: list[Event]) -> None:
+    """Missiles fired into the sea at nobody are a test, a show of force (MOBILIZE 150),
+    not an attack: "feuerte zwei Raketen ins Japanische Meer ab"."""
+    code = lookup_cameo(TEST_CODE)
+    for e in events:
+        if e.type == "ASSAULT" and e.target is None:
+            e.type, e.cameo, e.quad_class, e.goldstein = "MOBILIZE", code.code, 4, code.goldstein
+            e.mode, e.context = code.mode, code.context
+
+
 def border_buildup(events: list[Event]) -> None:
     """Troops sent to a border are a build-up (MOBILIZE 154), not aid to a recipient."""
     code = lookup_cameo("154")

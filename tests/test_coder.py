@@ -433,6 +433,33 @@ FOUND = [
         "Von der EU-Kommission wurde gegen Polen ein Vertragsverletzungsverfahren eingeleitet.",
         ("ACCUSE", "EU", "POL", False, False),
     ),
+    # missiles fired into the sea at nobody are a test; warplanes sent are a build-up
+    (
+        "de",
+        "Nordkorea feuerte am Morgen zwei ballistische Raketen ins Japanische Meer ab.",
+        ("MOBILIZE", "PRK", None, False, False),
+    ),
+    (
+        "de",
+        "China schickte Dutzende Kampfflugzeuge in die Luftverteidigungszone Taiwans.",
+        ("MOBILIZE", "CHN", "TWN", False, False),
+    ),
+    (
+        "de",
+        "Die USA entsandten einen Flugzeugträger ins östliche Mittelmeer.",
+        ("MOBILIZE", "USA", None, False, False),
+    ),
+    # "werden sich treffen" is future (intent to meet), no passive
+    (
+        "de",
+        "Biden und Xi werden sich nächste Woche in San Francisco treffen.",
+        ("AGREE", "USA", "CHN", False, False),
+    ),
+    (
+        "de",
+        "Pjöngjang schwor den USA nach dem Manöver blutige Rache.",
+        ("THREATEN", "PRK", "USA", False, False),
+    ),
 ]
 
 
@@ -484,6 +511,7 @@ ABSENT = [
         "sich jedoch nicht einigen.",
         "RETREAT",
     ),
+    ("de", "Die Huthi griffen im Roten Meer ein Handelsschiff an.", "MOBILIZE"),
     # what a court blames someone for is not the court's own act
     (
         "de",
