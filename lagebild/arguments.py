@@ -799,7 +799,16 @@ def _nominal_arguments(
                 target = s
         elif s.prep == GENITIVE and not gap and source is None and s.kind != "place":
             source = s  # "unter Vermittlung Katars", "der Angriff Russlands": a name's genitive
-        elif s.prep in cues.agent_preps and source is None:
+        elif (
+            s.prep in cues.agent_preps
+            and source is None
+            and (
+                s.prep not in ("von", "vom", "of")
+                or not any(t.text[:1].isupper() for t in tokens[i + 1 : s.start])
+            )
+        ):
+            # "der Besuch von IAEA-Chef Grossi", "die Festnahme eines Briten durch iranische
+            # Behörden"; "von" after another noun is that noun's ("in der Straße von Taiwan")
             source = s
         elif s.prep in ("aus", "from") and source is None and trig.entry.cameo.quad_class in (1, 3):
             source = s  # "die Kritik aus Stockholm", "criticism from Beijing"

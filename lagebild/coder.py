@@ -256,6 +256,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                 ),
                 None,
             )
+            if agent is not None and not any(t.lemma.lower() in cues.passive_aux for t in tokens):
+                agent = None  # an active clause has no agent: "Manöver in der Straße von Taiwan"
             subj = agent or subjects[c] or inherited
             if subj is not None and subj is not target:
                 sources = [subj]

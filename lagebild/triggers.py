@@ -357,7 +357,13 @@ def _match_multi(
     for entry in entries:
         rest = entry.words[1:]
         if lang == "de":
-            span = [j for j in range(len(tokens)) if clause_of[j] == clause and j != i]
+            # a noun's words follow it ("Entsendung nordkoreanischer Soldaten"); a verb's
+            # stand anywhere in its clause
+            span = [
+                j
+                for j in range(i + 1 if entry.noun else 0, len(tokens))
+                if clause_of[j] == clause and j != i
+            ]
         else:
             span = list(range(i + 1, min(len(tokens), i + 1 + EN_MULTI_WINDOW + len(rest))))
         found: list[int] = []

@@ -460,6 +460,18 @@ FOUND = [
         "Pjöngjang schwor den USA nach dem Manöver blutige Rache.",
         ("THREATEN", "PRK", "USA", False, False),
     ),
+    # "von" after another noun belongs to that noun: no agent of the event noun
+    (
+        "de",
+        "China hielt Manöver mit scharfer Munition in der Straße von Taiwan ab.",
+        ("MOBILIZE", "CHN", None, False, False),
+    ),
+    # arson by protesters is a riot
+    (
+        "de",
+        "Demonstranten zündeten vor der französischen Botschaft in Niamey Autos an.",
+        ("PROTEST", "NER", "NER", False, False),
+    ),
 ]
 
 
@@ -512,6 +524,12 @@ ABSENT = [
         "RETREAT",
     ),
     ("de", "Die Huthi griffen im Roten Meer ein Handelsschiff an.", "MOBILIZE"),
+    # the words of a noun's pattern follow it: soldiers before "Einsatz" are no deployment
+    (
+        "de",
+        "Pakistanische Soldaten töteten bei einem Einsatz in Belutschistan zehn Kämpfer.",
+        "MOBILIZE",
+    ),
     # what a court blames someone for is not the court's own act
     (
         "de",
