@@ -502,6 +502,13 @@ def choose_arguments(
     source: Slot | None = None
     if passive:
         agents = [s for s in in_clause if s.prep in cues.agent_preps and s.kind != "place"]
+        if not agents and trig.entry.cameo.quad_class in (1, 3):
+            # "wurde ins Auswärtige Amt einbestellt": the office one is called into acts
+            agents = [
+                s
+                for s in in_clause
+                if s.prep in cues.summon_preps and s.kind in ("institution", "metonym")
+            ]
         source = agents[0] if agents else None
     elif controlled or (
         cues.lang == "de"

@@ -86,6 +86,11 @@ HOME_TYPES = frozenset({"COERCE", "ASSAULT"})
 GROUP_TARGET_TYPES = frozenset(
     {"COERCE", "RETREAT", "PROTEST", "CONCEDE", "ASSAULT", "AID", "MOBILIZE"}
 )
+#: codes of other types whose unnamed target is the source's own: a court sentencing "den
+#: Journalisten" sentences one of its state's people
+GROUP_TARGET_CODES = frozenset({"116"})
+#: CAMEO code of granting asylum: who gets it is not the granting state's own
+ASYLUM_CODE = "075"
 #: acts whose object is the actor's own forces ("mobilisierte 45.000 Polizisten")
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 #: key of ArticleContext.recent for the author of the latest act of any type
@@ -242,7 +247,15 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             )
             sources = [aimed or subjects[c] or inherited]  # type: ignore[list-item]
         reason = trig.noun and _reason_phrase(tokens, trig.index, cues)
-        if trig.noun and not sources and main_noun and not reason:
+        if (
+            trig.noun
+            and not sources
+            and main_noun
+            and not reason
+            and not (
+                circumstantial and trig.type == "PROTEST" and _bare_noun(tokens, trig.index, cues)
+            )
+        ):
             # "Sanctions on Russia were announced by the US Treasury": the agent of the clause
             agent = next(
                 (
@@ -277,7 +290,14 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                     ),
                     None,
                 )
-        if not sources and trig.type == "PROTEST" and (main_noun or not trig.noun) and not reason:
+        if (
+            not sources
+            and trig.type == "PROTEST"
+            and (not trig.noun or main_noun)
+            and not (circumstantial and _bare_noun(tokens, trig.index, cues))
+            and not reason
+        ):
+            # "nach Massenprotesten": a protest noun of occasion with no attribute is not coded
             people = located_civilians(ctx, slots, tokens[trig.index].text, trig.index)
             sources = [people] if people else []
         thanks = _thanks_verb(trig, triggers, tokens, clause_of, cues)
@@ -566,6 +586,12 @@ def _content_of_speech_noun(
     return False
 
 
+def _bare_noun(tokens: list, i: int, cues: Cues) -> bool:
+    """An event noun with no attribute after it ("nach tagelangen Protesten, gab ..."),
+    unlike "nach Protesten der Gelbwesten", "bei Kundgebungen gegen die Mobilmachung"."""
+    return i + 1 >= len(tokens) or tokens[i + 1].lower not in cues.noun_attribute_openers
+
+
 def _reason_phrase(tokens: list, i: int, cues: Cues) -> bool:
     """Whether the event noun at i stands in a phrase of reason or attribution ("wegen der
     Verschleppung ukrainischer Kinder"): what the clause's subject blames, not its act."""
@@ -726,14 +752,14 @@ def _make_events(
             and s_actor is not None
             and s_actor.country
             and not symmetric
-            and entry.type in GROUP_TARGET_TYPES
+            and (entry.type in GROUP_TARGET_TYPES or entry.cameo.code in GROUP_TARGET_CODES)
         ):
             # an unnamed group acted upon ("prisoners", "Demonstranten") is the source's own,
             # unless it is marked as foreign ("Migranten": nobody's); troops one mobilises
             # are no target at all
             if entry.type in OWN_FORCES_TYPES:
                 t_actor = None
-            elif t_actor.sector not in FOREIGN_SECTORS:
+            elif t_actor.sector not in FOREIGN_SECTORS and entry.cameo.code != ASYLUM_CODE:
                 t_actor = Actor(t_actor.text, t_actor.name, s_actor.country, None, t_actor.sector)
         if (
             entry.type in OWN_FORCES_TYPES

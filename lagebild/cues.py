@@ -44,6 +44,8 @@ class Cues:
     prevent_lemmas: frozenset[str]
     sea_words: frozenset[str]
     launch_words: frozenset[str]
+    summon_preps: frozenset[str]
+    noun_attribute_openers: frozenset[str]
     readiness: frozenset[str]
     reporting_nouns: frozenset[str]
     announce_strict: frozenset[str]

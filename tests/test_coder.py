@@ -472,6 +472,40 @@ FOUND = [
         "Demonstranten zündeten vor der französischen Botschaft in Niamey Autos an.",
         ("PROTEST", "NER", "NER", False, False),
     ),
+    # apologising "bei" someone; being summoned into an office: the office summons
+    (
+        "de",
+        "Die Regierung in Tokio entschuldigte sich bei Seoul für die Zwangsarbeit.",
+        ("SUPPORT", "JPN", "KOR", False, False),
+    ),
+    (
+        "de",
+        "Der russische Botschafter wurde ins Auswärtige Amt einbestellt.",
+        ("ACCUSE", "DEU", "RUS", False, False),
+    ),
+    # a court sentences one of its state's people; an exchange of prisoners goes both ways
+    (
+        "de",
+        "Ein Gericht in Moskau verurteilte den Journalisten zu 16 Jahren Haft.",
+        ("ACCUSE", "RUS", "RUS", False, False),
+    ),
+    (
+        "de",
+        "Russland und die Ukraine tauschten erneut Gefangene aus.",
+        ("RETREAT", "UKR", "RUS", False, False),
+    ),
+    # who gets asylum is not the granting state's own
+    (
+        "de",
+        "Japan gewährte dem Dissidenten Asyl.",
+        ("AID", "JPN", None, False, False),
+    ),
+    # a protest with an attribute is coded also as an occasion
+    (
+        "de",
+        "Nach wochenlangen Protesten der Bauern lenkte die Regierung in Paris ein.",
+        ("PROTEST", "FRA", "FRA", False, False),
+    ),
 ]
 
 
@@ -530,6 +564,8 @@ ABSENT = [
         "Pakistanische Soldaten töteten bei einem Einsatz in Belutschistan zehn Kämpfer.",
         "MOBILIZE",
     ),
+    # a protest noun of occasion with no attribute names no actor
+    ("de", "Der Präsident Perus trat nach Massenprotesten zurück.", "PROTEST"),
     # what a court blames someone for is not the court's own act
     (
         "de",
