@@ -255,6 +255,14 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             and not (
                 circumstantial and trig.type == "PROTEST" and _bare_noun(tokens, trig.index, cues)
             )
+            # "Nach der Hinrichtung des Deutsch-Iraners bestellte das Amt ... ein": an act of
+            # occasion with its own genitive is not the subject's
+            and not (
+                circumstantial
+                and trig.type != "PROTEST"
+                and trig.index + 1 < len(tokens)
+                and tokens[trig.index + 1].lower in cues.genitive_articles
+            )
         ):
             # "Sanctions on Russia were announced by the US Treasury": the agent of the clause
             agent = next(

@@ -46,6 +46,7 @@ class Cues:
     launch_words: frozenset[str]
     summon_preps: frozenset[str]
     noun_attribute_openers: frozenset[str]
+    genitive_articles: frozenset[str]
     readiness: frozenset[str]
     reporting_nouns: frozenset[str]
     announce_strict: frozenset[str]

@@ -170,7 +170,16 @@ def fill_role_countries(
             and nxt.kind != "demonym"
         ):
             gap = [t.lower for t in tokens[s.end : nxt.start]]
-            genitive = cues.lang == "de" and gap in ([], ["der"], ["des"])
+            # "Soldaten der Bundeswehr", also with a noun of kind before the name ("Kämpfer
+            # der Rebellengruppe M23")
+            genitive = cues.lang == "de" and (
+                gap in ([], ["der"], ["des"])
+                or (
+                    len(gap) == 2
+                    and gap[0] in ("der", "des")
+                    and tokens[s.end + 1].text[:1].isupper()
+                )
+            )
             linked = (
                 bool(gap)
                 and gap[0] in ROLE_LINKS

@@ -506,6 +506,17 @@ FOUND = [
         "Nach wochenlangen Protesten der Bauern lenkte die Regierung in Paris ein.",
         ("PROTEST", "FRA", "FRA", False, False),
     ),
+    # a role noun takes the state of a named group after "der <noun>"; "vorstoßen"
+    (
+        "de",
+        "Kämpfer der Rebellengruppe M23 drangen in die Stadt Bukavu ein.",
+        ("ASSAULT", "COD", "COD", False, False),
+    ),
+    (
+        "de",
+        "Aserbaidschanische Truppen sind in die armenische Provinz Sjunik vorgestoßen.",
+        ("ASSAULT", "AZE", "ARM", False, False),
+    ),
 ]
 
 
@@ -566,6 +577,18 @@ ABSENT = [
     ),
     # a protest noun of occasion with no attribute names no actor
     ("de", "Der Präsident Perus trat nach Massenprotesten zurück.", "PROTEST"),
+    # an act of occasion with its own genitive is not the subject's
+    (
+        "de",
+        "Nach der Festnahme des Oppositionsführers bestellte das Auswärtige Amt den türkischen "
+        "Botschafter ein.",
+        "COERCE",
+    ),
+    (
+        "de",
+        "Die Demokraten eroberten bei der Wahl die Mehrheit im Repräsentantenhaus zurück.",
+        None,
+    ),
     # what a court blames someone for is not the court's own act
     (
         "de",
