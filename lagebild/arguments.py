@@ -509,6 +509,9 @@ def choose_arguments(
                 for s in in_clause
                 if s.prep in cues.summon_preps and s.kind in ("institution", "metonym")
             ]
+        if not agents and trig.type in SYMMETRIC_PASSIVE_TYPES:
+            # "Zwischen Israel und dem Libanon wurde eine Waffenruhe vereinbart": the parties
+            agents = [s for s in in_clause if s.prep in ("zwischen", "between") and s.coord]
         source = agents[0] if agents else None
     elif controlled or (
         cues.lang == "de"
@@ -710,6 +713,10 @@ def _names_source(slot: Slot, source: Slot | None) -> bool:
     return (
         source is not None and slot.prep == GENITIVE and source.end < slot.start <= source.end + 1
     )
+
+
+#: joint acts whose parties a passive may name with "zwischen"/"between"
+SYMMETRIC_PASSIVE_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 #: types whose target needs its own preposition: troops sent "to" an ally aim at nobody

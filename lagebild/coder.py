@@ -401,10 +401,11 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     civilian_violence(events)
     if any(t.lower in cues.border_words for i, t in enumerate(tokens) if i not in inside):
         border_buildup(events)
-    if any(t.lower.endswith(tuple(cues.sea_words)) for t in tokens) and any(
-        t.lower.endswith(tuple(cues.launch_words)) for t in tokens
+    if any(t.lower.endswith(tuple(cues.launch_words)) for t in tokens) and any(
+        t.lower.endswith(tuple(cues.sea_words)) or t.lower.startswith(tuple(cues.test_missiles))
+        for t in tokens
     ):
-        sea_launches(events)
+        sea_launches(events)  # "ins Meer", "eine Interkontinentalrakete": a weapons test
     events = intent_events(events, tokens, clause_of, infos, ctx)
     domestic_targets(events)
     events.extend(claim_events(events, tokens, slots, clause_of, infos, sent, ctx))

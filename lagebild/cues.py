@@ -44,6 +44,7 @@ class Cues:
     prevent_lemmas: frozenset[str]
     sea_words: frozenset[str]
     launch_words: frozenset[str]
+    test_missiles: frozenset[str]
     summon_preps: frozenset[str]
     noun_attribute_openers: frozenset[str]
     genitive_articles: frozenset[str]

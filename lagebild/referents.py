@@ -129,7 +129,7 @@ def last_two(persons: list[tuple[int, Actor]]) -> tuple[Actor, Actor] | None:
 
 
 #: words linking a role noun to the state it serves: "die Regierung in Kiew", "officials of"
-ROLE_LINKS = frozenset({"in", "aus", "of", "from"})
+ROLE_LINKS = frozenset({"in", "aus", "von", "vom", "of", "from"})
 
 
 #: sectors of people marked as foreign: a place where they are gives them no nationality

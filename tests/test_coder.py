@@ -517,6 +517,24 @@ FOUND = [
         "Aserbaidschanische Truppen sind in die armenische Provinz Sjunik vorgestoßen.",
         ("ASSAULT", "AZE", "ARM", False, False),
     ),
+    # a passive joint act names its parties with "zwischen"
+    (
+        "de",
+        "Zwischen Israel und dem Libanon wurde eine Waffenruhe vereinbart.",
+        ("AGREE", "ISR", "LBN", False, False),
+    ),
+    # "die Außenminister von X und Y": the role takes both states
+    (
+        "de",
+        "Die Außenminister von Armenien und Aserbaidschan kamen in Berlin zu Gesprächen zusammen.",
+        ("CONSULT", "ARM", "AZE", False, False),
+    ),
+    # an intercontinental missile fired at nobody is a test
+    (
+        "de",
+        "Nordkorea hat nach Angaben Südkoreas eine Interkontinentalrakete abgefeuert.",
+        ("MOBILIZE", "PRK", None, False, False),
+    ),
 ]
 
 

@@ -47,6 +47,7 @@ def test_tokens_and_lemmas() -> None:
         ("einbestellt", "einbestellen"),
         ("brach", "brechen"),
         ("belegte", "belegen"),
+        ("abgefeuert", "abfeuern"),
     ],
 )
 def test_german_lemma_fixes(form: str, lemma: str) -> None:
