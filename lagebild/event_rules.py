@@ -320,7 +320,12 @@ def intent_events(
             e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
             e.hypothetical = False
         # "Peking sei zu Gesprächen bereit", "ready to meet": an intent to meet
-        ready = info is not None and e.type == "CONSULT" and bool(info.words & cues.readiness)
+        ready = (
+            info is not None
+            and e.type == "CONSULT"
+            and bool(info.words & cues.readiness)
+            and not any(i.conditional for i in infos)  # "Wenn ..., wollen X und Y verhandeln"
+        )
         # "Biden will meet Xi next week", "werden sich treffen": an intent to meet (PLOVER)
         reported = (
             c > 0

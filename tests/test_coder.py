@@ -535,6 +535,22 @@ FOUND = [
         "Nordkorea hat nach Angaben Südkoreas eine Interkontinentalrakete abgefeuert.",
         ("MOBILIZE", "PRK", None, False, False),
     ),
+    # a meeting planned or wanted is an intent to meet; two sides talking about something
+    (
+        "de",
+        "Ein Treffen zwischen Trump und Xi ist für Oktober geplant.",
+        ("AGREE", "USA", "CHN", False, False),
+    ),
+    (
+        "de",
+        "Die Präsidenten der USA und Chinas wollen sich im November treffen.",
+        ("AGREE", "USA", "CHN", False, False),
+    ),
+    (
+        "de",
+        "Israel und Saudi-Arabien sprechen über eine Normalisierung ihrer Beziehungen.",
+        ("CONSULT", "ISR", "SAU", False, False),
+    ),
 ]
 
 
@@ -606,6 +622,12 @@ ABSENT = [
         "de",
         "Die Demokraten eroberten bei der Wahl die Mehrheit im Repräsentantenhaus zurück.",
         None,
+    ),
+    # a meeting wanted under a condition stays conditional
+    (
+        "de",
+        "Wenn die Waffenruhe hält, wollen Armenien und Aserbaidschan in Genf verhandeln.",
+        "AGREE",
     ),
     # what a court blames someone for is not the court's own act
     (
