@@ -734,6 +734,9 @@ def _named(slot: Slot) -> bool:
     return bool(slot.actor.country or slot.actor.org)
 
 
+#: sectors of people who suffer material conflict rather than do it: after "von" a
+#: nominal act is done to them ("die Tötung von Zivilisten", "die Festnahme von Journalisten")
+VICTIM_SECTORS = frozenset({"CVL", "MED", "EDU", "REF", "OPP", "HLH", "REL", "NGO"})
 #: sectors of armed actors: in the genitive of an act they do it ("der Angriff der Armee")
 ARMED_SECTORS = frozenset({"MIL", "REB"})
 #: acts only states and organisations do: whoever stands in their genitive does them
@@ -753,7 +756,11 @@ def _genitive_attribute(gap: list[str], first: Token, cues: Cues) -> bool:
     if not gap:
         return first.text[:1].islower()
     return len(gap) <= 3 and all(
-        w in cues.determiners or w in ("von", "vom") or w[:1].isdigit() for w in gap
+        w in cues.determiners
+        or w in ("von", "vom")
+        or w[:1].isdigit()
+        or (w.isalpha() and w.islower() and w.endswith(("en", "er")))  # "der letzten"
+        for w in gap
     )
 
 
@@ -811,6 +818,13 @@ def _nominal_arguments(
                 source = s
             elif target is None:
                 target = s
+        elif (
+            s.prep in ("von", "vom", "of")
+            and trig.entry.cameo.quad_class == 4
+            and s.actor.sector in VICTIM_SECTORS
+            and len(gap) <= 1
+        ):
+            target = target or s  # "Tötungen von Zivilisten": civilians suffer such acts
         elif s.prep == GENITIVE and not gap and source is None and s.kind != "place":
             source = s  # "unter Vermittlung Katars", "der Angriff Russlands": a name's genitive
         elif (

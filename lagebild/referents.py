@@ -142,6 +142,15 @@ def fill_role_countries(
     """Give role nouns with no country one: "die Regierung in Kiew", "Soldaten der
     Bundeswehr", "officials in Beijing", else a place named in the same clause."""
     cues = ctx.cues
+    # the places named, also those a role before takes ("eines Gerichts in Islamabad"): they
+    # locate the other role nouns of their clause too
+    places = [
+        o
+        for o in slots
+        if o.kind in ("place", "country", "metonym")
+        and o.prep in cues.location_preps
+        and o.actor.country
+    ]
     for s in list(slots):
         a = s.actor
         if a.country or a.org or not a.sector:
@@ -193,14 +202,7 @@ def fill_role_countries(
         if a.sector in FOREIGN_SECTORS:
             continue  # "Migranten in Los Angeles": foreign people without a nationality
         place = next(
-            (
-                o
-                for o in slots
-                if o.kind in ("place", "country", "metonym")
-                and o.prep in cues.location_preps
-                and o.actor.country
-                and clause_of[o.start] == clause_of[s.start]
-            ),
+            (o for o in places if clause_of[o.start] == clause_of[s.start]),
             None,
         )
         if place is not None:

@@ -218,7 +218,12 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
             and nxt.text.islower()
         )
     )
-    if prev not in cues.determiners and prev not in cues.possessives and not english_modifier:
+    if (
+        prev not in cues.determiners
+        and prev not in cues.possessives
+        and not english_modifier
+        and not _extended_attribute(tokens, i, cues)
+    ):
         return False
     if cues.lang == "de":
         # "der inhaftierte Kritiker", also before a second adjective ("die inhaftierten
@@ -243,6 +248,15 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
         and nxt.lower not in cues.prepositions
         and nxt.lower not in cues.determiners
         and nxt.lower not in cues.possessives
+    )
+
+
+def _extended_attribute(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """A German participle closing an attribute that opens with an article and a
+    preposition: "des in Ägypten inhaftierten Bloggers", "die von Russland annektierte Krim"."""
+    return cues.lang == "de" and any(
+        tokens[k].lower in cues.determiners and tokens[k + 1].lower in cues.prepositions
+        for k in range(max(0, i - 5), i - 1)
     )
 
 

@@ -551,6 +551,24 @@ FOUND = [
         "Israel und Saudi-Arabien sprechen über eine Normalisierung ihrer Beziehungen.",
         ("CONSULT", "ISR", "SAU", False, False),
     ),
+    # property returned goes to the one named after "an", not to what it is called after
+    (
+        "de",
+        "Die Niederlande gaben die ersten zehn Benin-Bronzen an Nigeria zurück.",
+        ("RETREAT", "NLD", "NGA", False, False),
+    ),
+    # an act noun takes its actor from a genitive after an adjective ("der letzten ...")
+    (
+        "de",
+        "Mit dem Abzug der letzten französischen Soldaten aus Mali endete der Einsatz.",
+        ("RETREAT", "FRA", "MLI", False, False),
+    ),
+    # a role noun is located by a place a role before it took ("eines Gerichts in Dhaka")
+    (
+        "de",
+        "Der Oppositionsführer wurde vor einem Gericht in Dhaka von Soldaten festgenommen.",
+        ("COERCE", "BGD", "BGD", False, False),
+    ),
 ]
 
 
@@ -629,6 +647,10 @@ ABSENT = [
         "Wenn die Waffenruhe hält, wollen Armenien und Aserbaidschan in Genf verhandeln.",
         "AGREE",
     ),
+    # a participle closing an attribute ("des in Russland inhaftierten") is an adjective
+    ("de", "Die UNO forderte die Freilassung des in Russland inhaftierten Journalisten.", "COERCE"),
+    # civilians after "von" suffer the act
+    ("de", "Kiew warf Moskau die Tötung von Zivilisten in Kiew vor.", "PROTEST"),
     # what a court blames someone for is not the court's own act
     (
         "de",
