@@ -48,6 +48,7 @@ class Cues:
     summon_preps: frozenset[str]
     noun_attribute_openers: frozenset[str]
     genitive_articles: frozenset[str]
+    object_pronouns: frozenset[str]
     readiness: frozenset[str]
     reporting_nouns: frozenset[str]
     announce_strict: frozenset[str]

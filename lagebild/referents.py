@@ -90,6 +90,20 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
             mark_context(slot, sent.tokens, ctx.cues)
             extra.append(slot)
     for i, tok in enumerate(sent.tokens):
+        # "erklärte den Botschafter zur unerwünschten Person und forderte ihn auf, ...": an
+        # object pronoun is the last actor named before it other than the sentence's first
+        if tok.lower not in ctx.cues.object_pronouns or i in taken:
+            continue
+        before = [
+            s
+            for s in slots[1:]
+            if s.end <= i and s.kind != "place" and (s.actor.country or s.actor.org)
+        ]
+        if before:
+            slot = Slot(relabel(before[-1].actor, tok.text), before[-1].kind, i, i + 1)
+            slot.objdet = True
+            extra.append(slot)
+    for i, tok in enumerate(sent.tokens):
         # "Iran warned that it would ...": "it"/"they" as a subject is the state named before
         if tok.lower in ctx.cues.state_pronouns and i not in taken and i > 0:
             prev = [

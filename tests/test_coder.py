@@ -569,6 +569,13 @@ FOUND = [
         "Der Oppositionsführer wurde vor einem Gericht in Dhaka von Soldaten festgenommen.",
         ("COERCE", "BGD", "BGD", False, False),
     ),
+    # an object pronoun is the last actor named before it other than the first
+    (
+        "de",
+        "Die Regierung in Bamako erklärte den französischen Botschafter zur unerwünschten "
+        "Person und forderte ihn auf, das Land zu verlassen.",
+        ("REQUEST", "MLI", "FRA", False, False),
+    ),
 ]
 
 
