@@ -73,6 +73,12 @@ class Slot:
     coord_head: bool = True
     #: how good the cue was that made this slot a target (0 best), for the confidence
     picked_rank: int = -1
+    #: the noun whose genitive this slot is, when it heads a phrase of time or occasion
+    #: ("nach dem Besuch des US-Gesandten"), else -1
+    adjunct_head: int = -1
+    #: the genitive of an event noun in such a phrase: that event's argument, no object
+    #: of the clause's verb
+    in_adjunct: bool = False
 
 
 def segment_clauses(
@@ -109,9 +115,11 @@ def segment_clauses(
             and tokens[i - 2].lower not in cues.prepositions
         ):
             c += 1  # "officials said Russian troops shelled ...": the report is a clause
+        elif cues.lang == "de" and low == "," and _list_comma(tokens, i, cues):
+            pass  # "Zelte, Decken und Heizgeräte": a list of nouns, no new clause
         elif i > 0 and (
             low in cues.clause_punct
-            or low in cues.clause_breakers
+            or (low in cues.clause_breakers and not _adverb_position(tokens, i, cues))
             or (
                 cues.lang != "de"
                 and low in cues.complementizers
@@ -128,6 +136,32 @@ def segment_clauses(
             c += 1
         out.append(c)
     return out
+
+
+def _nominative_adjective(tokens: list[Token], j: int, slot: Slot) -> bool:
+    """An adjective in -e after "der" is nominative, no genitive ("drohte den USA der
+    iranische Außenminister"; the genitive says "der iranischen")."""
+    return j < slot.end and tokens[j].text.islower() and tokens[j].lower.endswith("e")
+
+
+def _adverb_position(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """German "jedoch", "doch", "aber" right after a verb or pronoun are adverbs inside the
+    clause ("konnten sie sich jedoch nicht einigen"), no break."""
+    prev = tokens[i - 1]
+    return cues.lang == "de" and prev.text.isalpha() and prev.text.islower()
+
+
+def _list_comma(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """A German comma between nouns of a list: a capitalised word after it that a
+    coordinator or another comma follows ("Zelte, Decken und Heizgeräte")."""
+    return (
+        0 < i
+        and i + 2 < len(tokens)
+        and tokens[i - 1].text[:1].isupper()
+        and tokens[i + 1].text[:1].isupper()
+        and tokens[i + 1].text.isalpha()
+        and (tokens[i + 2].lower in cues.coordinators or tokens[i + 2].lower == ",")
+    )
 
 
 def _opens_clause(tokens: list[Token], j: int, cues: Cues, starts: set[int]) -> bool:
@@ -162,6 +196,8 @@ def build_slots(tokens: list[Token], mentions: list[Mention], cues: Cues) -> lis
         while tj < len(tokens) and tokens[tj].start < m.end:
             tj += 1
         slot = Slot(m.actor, m.kind, ti, max(tj, ti + 1), attributive=m.attributive)
+        if slots and slots[-1].start <= slot.start and slot.end <= slots[-1].end:
+            continue  # inside the word of the actor before ("Beamte der US-Behörde")
         mark_context(slot, tokens, cues)
         slots.append(slot)
     _link_coordination(slots, tokens, cues)
@@ -172,6 +208,15 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
     """Find the preposition (skipping determiners and adjectives) and case marks before a slot."""
     k = slot.start - 1
     first = tokens[slot.start].lower
+    if (
+        slot.kind == "demonym"
+        and not slot.attributive
+        and slot.actor.sector is None
+        and k >= 0
+        and (tokens[k].lower in cues.quantity_of or tokens[k].text[:1].isdigit())
+    ):
+        # "Zehntausende Georgier", "junge Kenianer": a crowd of people, not the state
+        slot.actor = Actor(slot.actor.text, None, slot.actor.country, slot.actor.org, "CVL")
     if first in cues.object_determiners:
         slot.objdet = True
     skipped = 0
@@ -217,11 +262,23 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
         elif (
             cues.lang == "de"
             and k > 0
-            and tokens[k + 1].lower in ("der", "des")
+            and (
+                tokens[k + 1].lower in ("der", "des")
+                # "nach einem Hinweis amerikanischer Geheimdienste": genitive plural
+                or (
+                    k + 2 >= slot.start  # the adjective opens the actor's phrase
+                    and tokens[k + 1].text.islower()
+                    and tokens[k + 1].lower.endswith("er")
+                    and tokens[k + 1].lemma.lower() != tokens[k + 1].lower  # inflected
+                )
+            )
             and tokens[k].text[:1].isupper()
             and tokens[k].text.isalpha()
+            and not _nominative_adjective(tokens, k + 2, slot)
         ):
             slot.prep = GENITIVE  # "an der Küste der Krim": an attribute of the noun before
+            circumstance = opening_prep(tokens, k, cues) in cues.circumstance_preps
+            slot.adjunct_head = k if circumstance else -1
         break
     end_text = tokens[slot.end - 1].text
     nxt_tok = tokens[slot.end] if slot.end < len(tokens) else None
@@ -236,6 +293,18 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
         slot.possessive = True  # "Russlands Annexion", "Bidens Anruf"
     if nxt_tok is not None and nxt_tok.lower in ("'s", "’s"):
         slot.possessive = True
+
+
+def opening_prep(tokens: list[Token], i: int, cues: Cues) -> str | None:
+    """The preposition that opens the phrase of the noun at i ("nach dem Überfall",
+    "wegen der Verschleppung"), looked for up to three words back; None if there is none."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        low = tokens[k].lower
+        if low in cues.circumstance_preps or low in cues.reason_preps or low in cues.prepositions:
+            return low
+        if low in cues.clause_punct:
+            return None
+    return None
 
 
 def _link_coordination(slots: list[Slot], tokens: list[Token], cues: Cues) -> None:
@@ -329,8 +398,11 @@ def is_passive(tokens: list[Token], trig: TriggerMatch, lo: int, hi: int, cues: 
         )
         # a form the lexicon lists as written is one simplemma does not know: a participle
         # ("beschossen") rather than an infinitive, which simplemma always knows
+        # (an infinitive the lexicon lists is no participle: "werden sich treffen" is future;
+        # participles simplemma gets wrong are fixed in lemmas.tsv)
         participle = (
-            tok.lower != tok.lemma.lower() or trig.entry.pattern == tok.lower
+            tok.lower != tok.lemma.lower()
+            or (trig.entry.pattern == tok.lower and not tok.lower.endswith("en"))
         ) and tok.lower.endswith(("t", "en"))
         return aux and participle
     window = range(max(lo, trig.index - 4), trig.index)
@@ -400,12 +472,26 @@ def choose_arguments(
     clause_of: list[int],
     cues: Cues,
     inherited: Slot | None,
+    controlled: bool = False,
 ) -> tuple[list[Slot], Slot | None, bool]:
-    """Sources (coordinated, possibly several), the target and whether the clause is passive."""
+    """Sources (coordinated, possibly several), the target and whether the clause is passive.
+    In a `controlled` clause (a German zu-infinitive) the subject is the governing clause's:
+    every actor in it is an object ("erklärte sich bereit, die Geiseln freizulassen")."""
     clause = clause_of[trig.index]
     lo = clause_of.index(clause)
     hi = len(clause_of) - clause_of[::-1].index(clause)
-    in_clause = [s for s in slots if lo <= s.start < hi and s.coord_head]
+    if trig.particle is not None and clause_of[trig.particle] != clause:
+        # "lieferte einen Ukrainer, der ..., an Deutschland aus": the verb's clause goes on
+        # after the relative clause up to its particle
+        tail = clause_of[trig.particle]
+        tail_lo = clause_of.index(tail)
+        in_clause = [
+            s
+            for s in slots
+            if (lo <= s.start < hi or tail_lo <= s.start < trig.particle) and s.coord_head
+        ]
+    else:
+        in_clause = [s for s in slots if lo <= s.start < hi and s.coord_head]
     tpreps = trig.entry.tpreps or DEFAULT_TPREPS.get(cues.lang, {}).get(trig.type, frozenset())
     if trig.noun:
         src, tgt = _nominal_arguments(trig, tokens, in_clause, tpreps, cues)
@@ -416,10 +502,29 @@ def choose_arguments(
     source: Slot | None = None
     if passive:
         agents = [s for s in in_clause if s.prep in cues.agent_preps and s.kind != "place"]
+        if not agents and trig.entry.cameo.quad_class in (1, 3):
+            # "wurde ins Auswärtige Amt einbestellt": the office one is called into acts
+            agents = [
+                s
+                for s in in_clause
+                if s.prep in cues.summon_preps and s.kind in ("institution", "metonym")
+            ]
+        if not agents and trig.type in SYMMETRIC_PASSIVE_TYPES:
+            # "Zwischen Israel und dem Libanon wurde eine Waffenruhe vereinbart": the parties
+            agents = [s for s in in_clause if s.prep in ("zwischen", "between") and s.coord]
         source = agents[0] if agents else None
+    elif controlled or (
+        cues.lang == "de"
+        and inherited is not None
+        and i == lo + 1
+        and tokens[lo].lower in cues.coordinators
+    ):
+        # "... und drohte der Hamas mit Konsequenzen": a verb right after "und" shares the
+        # subject of the clause before; the actors after it are objects
+        source = inherited
     else:
         source = _active_subject(plain, in_clause, i, cues)
-    target = _pick_target(trig, in_clause, plain, source, tpreps, cues, passive)
+    target = _pick_target(trig, in_clause, plain, source, tpreps, cues, passive, controlled)
     if source is None and not passive:
         source = inherited
     if trig.entry.inv:
@@ -437,7 +542,7 @@ def _active_subject(plain: list[Slot], in_clause: list[Slot], i: int, cues: Cues
     verb; else an adjective heading the subject ("Eine US-Drohne tötete ...")."""
     cands = [s for s in plain if s.kind != "place"]
     if cues.lang == "de":
-        subj = [s for s in cands if not s.objdet] or cands
+        subj = [s for s in cands if not s.objdet]
         # "Die NATO-Staaten sicherten der Ukraine ... zu": an adjective-named subject that
         # opens the clause comes before a later noun phrase
         lead = next(
@@ -485,14 +590,21 @@ def _pick_target(
     tpreps: frozenset[str],
     cues: Cues,
     passive: bool,
+    controlled: bool = False,
 ) -> Slot | None:
     """The target, from the best-marked candidate: object, target preposition, other
-    prepositions, a place after a locative (for acts done somewhere), an adjective."""
+    prepositions, a place after a locative (for acts done somewhere), an adjective. In a
+    zu-infinitive (`controlled`) an adjective before the verb heads an object too."""
     i = trig.index
     english = cues.lang != "de"
 
     def ok(s: Slot) -> bool:
-        return s is not source and (not english or passive or s.start > i)
+        return (
+            s is not source
+            and not s.in_adjunct
+            and (not english or passive or s.start > i)
+            and not _names_source(s, source)
+        )
 
     blocked = cues.attribute_preps | cues.reporting_preps
     if passive:
@@ -518,7 +630,7 @@ def _pick_target(
             and s.attributive
             and s.prep is None
             and _named(s)
-            and (s.objdet or s.start > i)
+            and (s.objdet or s.start > i or controlled)
         ],
         [
             s
@@ -579,6 +691,8 @@ def _pick_target(
         ],
         [s for s in plain if ok(s)],
     ]
+    if trig.entry.ptarget:
+        ranks.insert(0, ranks.pop(5))  # the target preposition first
     # an actor rarely acts on itself: prefer a candidate of another state or organisation
     own = source.actor.key() if source is not None else None
     for number, rank in enumerate(ranks):
@@ -591,6 +705,18 @@ def _pick_target(
             rank[0].picked_rank = number
             return rank[0]
     return None
+
+
+def _names_source(slot: Slot, source: Slot | None) -> bool:
+    """A genitive right after the source is part of its name ("das Welternährungsprogramm der
+    Vereinten Nationen"), no target."""
+    return (
+        source is not None and slot.prep == GENITIVE and source.end < slot.start <= source.end + 1
+    )
+
+
+#: joint acts whose parties a passive may name with "zwischen"/"between"
+SYMMETRIC_PASSIVE_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 #: types whose target needs its own preposition: troops sent "to" an ally aim at nobody
@@ -606,6 +732,36 @@ LOCATED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "AID", "RETREAT", "CO
 def _named(slot: Slot) -> bool:
     """A slot that names a country or organisation (not a bare "Soldaten")."""
     return bool(slot.actor.country or slot.actor.org)
+
+
+#: sectors of people who suffer material conflict rather than do it: after "von" a
+#: nominal act is done to them ("die Tötung von Zivilisten", "die Festnahme von Journalisten")
+VICTIM_SECTORS = frozenset({"CVL", "MED", "EDU", "REF", "OPP", "HLH", "REL", "NGO"})
+#: sectors of armed actors: in the genitive of an act they do it ("der Angriff der Armee")
+ARMED_SECTORS = frozenset({"MIL", "REB"})
+#: acts only states and organisations do: whoever stands in their genitive does them
+#: ("die Sanktionen der EU", "die Strafzölle der USA")
+AGENT_GENITIVE_TYPES = frozenset({"SANCTION"})
+#: kinds of mention that name a place: in the genitive they say where ("im Süden des
+#: Gazastreifens")
+PLACE_KINDS = frozenset({"place", "country"})
+#: kinds of mention that name a state or an organisation itself, not one of its people
+STATE_KINDS = frozenset({"country", "org", "metonym"})
+
+
+def _genitive_attribute(gap: list[str], first: Token, cues: Cues) -> bool:
+    """Whether an actor after an event noun is its genitive (or "von") attribute: only
+    articles, "von" and numbers between them, or nothing when the actor's phrase opens
+    with an adjective ("Abschiebung afghanischer Migranten")."""
+    if not gap:
+        return first.text[:1].islower()
+    return len(gap) <= 3 and all(
+        w in cues.determiners
+        or w in ("von", "vom")
+        or w[:1].isdigit()
+        or (w.isalpha() and w.islower() and w.endswith(("en", "er")))  # "der letzten"
+        for w in gap
+    )
 
 
 def _nominal_arguments(
@@ -645,7 +801,42 @@ def _nominal_arguments(
             source = source or s
             target = s.coord[0] if s.coord else target
             break
-        if s.prep in cues.agent_preps and source is None:
+        if (
+            cues.lang == "de"
+            and trig.entry.cameo.quad_class in (2, 4)
+            and s.prep in (None, GENITIVE)
+            and _genitive_attribute(gap, tokens[s.start], cues)
+        ):
+            # "der Überfall der Hamas": an armed actor in the genitive does the act;
+            # "die Festnahme eines britischen Staatsbürgers", "die Abschiebung von 28
+            # afghanischen Straftätern", "die Abschiebung afghanischer Migranten" suffer it
+            if (
+                s.kind == "group"
+                or s.actor.sector in ARMED_SECTORS
+                or (trig.type in AGENT_GENITIVE_TYPES and s.kind in STATE_KINDS)
+            ) and source is None:
+                source = s
+            elif target is None:
+                target = s
+        elif (
+            s.prep in ("von", "vom", "of")
+            and trig.entry.cameo.quad_class == 4
+            and s.actor.sector in VICTIM_SECTORS
+            and len(gap) <= 1
+        ):
+            target = target or s  # "Tötungen von Zivilisten": civilians suffer such acts
+        elif s.prep == GENITIVE and not gap and source is None and s.kind != "place":
+            source = s  # "unter Vermittlung Katars", "der Angriff Russlands": a name's genitive
+        elif (
+            s.prep in cues.agent_preps
+            and source is None
+            and (
+                s.prep not in ("von", "vom", "of")
+                or not any(t.text[:1].isupper() for t in tokens[i + 1 : s.start])
+            )
+        ):
+            # "der Besuch von IAEA-Chef Grossi", "die Festnahme eines Briten durch iranische
+            # Behörden"; "von" after another noun is that noun's ("in der Straße von Taiwan")
             source = s
         elif s.prep in ("aus", "from") and source is None and trig.entry.cameo.quad_class in (1, 3):
             source = s  # "die Kritik aus Stockholm", "criticism from Beijing"
@@ -675,7 +866,7 @@ def _nominal_arguments(
             (
                 s
                 for s in after
-                if s.prep in cues.location_preps
+                if (s.prep in cues.location_preps or (s.prep == GENITIVE and s.kind in PLACE_KINDS))
                 and _named(s)
                 and s is not source
                 and s.start - i <= 8

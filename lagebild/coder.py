@@ -16,6 +16,7 @@ from lagebild.arguments import (
     choose_arguments,
     list_joints,
     members,
+    opening_prep,
     relink_coordination,
     segment_clauses,
 )
@@ -50,6 +51,7 @@ from lagebild.event_rules import (
     insist_events,
     intent_events,
     reaction_targets,
+    sea_launches,
     sourced_claims,
 )
 from lagebild.lang import available_languages
@@ -63,6 +65,7 @@ from lagebild.modality import (
 from lagebild.ontology import SYMMETRIC_TYPES
 from lagebild.quotes import find_quotes
 from lagebild.referents import (
+    FOREIGN_SECTORS,
     anaphora_slots,
     fill_role_countries,
     locate_events,
@@ -86,6 +89,11 @@ HOME_TYPES = frozenset({"COERCE", "ASSAULT"})
 GROUP_TARGET_TYPES = frozenset(
     {"COERCE", "RETREAT", "PROTEST", "CONCEDE", "ASSAULT", "AID", "MOBILIZE"}
 )
+#: codes of other types whose unnamed target is the source's own: a court sentencing "den
+#: Journalisten" sentences one of its state's people
+GROUP_TARGET_CODES = frozenset({"116"})
+#: CAMEO code of granting asylum: who gets it is not the granting state's own
+ASYLUM_CODE = "075"
 #: acts whose object is the actor's own forces ("mobilisierte 45.000 Polizisten")
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 #: key of ArticleContext.recent for the author of the latest act of any type
@@ -198,19 +206,26 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     triggers = [t for t in match_triggers(tokens, clause_of, ctx.lang) if t.index not in inside]
     if not triggers:
         return []
+    event_nouns = {t.index for t in triggers if t.noun}
+    for s in slots:
+        s.in_adjunct = s.adjunct_head in event_nouns
     infos = clause_infos(tokens, clause_of, cues)
     mark_governed(infos, triggers, tokens, clause_of, cues)
     question = sent.text.rstrip().endswith("?")
     nonpolitical = any(_nonpolitical_word(t.lower, cues) for t in tokens)
     dates = find_dates(sent.text, ctx.lang, ctx.article.date)
-    subjects = [clause_subject(slots, info, cues) for info in infos]
+    controlled = _controlled_clauses(infos, tokens, cues)
+    subjects = [
+        None if c in controlled else clause_subject(slots, info, cues)
+        for c, info in enumerate(infos)
+    ]
     events: list[Event] = []
     back_refs: list[tuple[int, Actor]] = []
     for trig in triggers:
         c = clause_of[trig.index]
-        inherited = _inherited_subject(c, infos, subjects, tokens, cues, slots)
+        inherited = _inherited_subject(c, infos, subjects, tokens, cues, slots, c in controlled)
         sources, target, _passive = choose_arguments(
-            trig, tokens, slots, clause_of, cues, inherited
+            trig, tokens, slots, clause_of, cues, inherited, c in controlled
         )
         if target is None and not trig.noun:
             target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)
@@ -221,7 +236,41 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         # circumstantial phrase, not the object of the clause's verb
         circumstantial = trig.noun and in_circumstance(tokens, trig.index, cues)
         main_noun = trig.noun and (not verbs_in_clause or circumstantial)
-        if trig.noun and not sources and main_noun:
+        if (
+            trig.noun
+            and not main_noun
+            and not sources
+            and trig.index > 0
+            and tokens[trig.index - 1].lower in cues.possessives
+            and (subjects[c] or inherited) is not None
+        ):
+            # "wurde für seine Angriffe kritisiert", "kritisierte X für seine Angriffe": the
+            # possessive points to whom the reaction is aimed at, else to the subject
+            reaction = next((v for v in verbs_in_clause if v.type in REACTION_TYPES), None)
+            aimed = (
+                choose_arguments(reaction, tokens, slots, clause_of, cues, inherited)[1]
+                if reaction is not None
+                else None
+            )
+            sources = [aimed or subjects[c] or inherited]  # type: ignore[list-item]
+        reason = trig.noun and _reason_phrase(tokens, trig.index, cues)
+        if (
+            trig.noun
+            and not sources
+            and main_noun
+            and not reason
+            and not (
+                circumstantial and trig.type == "PROTEST" and _bare_noun(tokens, trig.index, cues)
+            )
+            # "Nach der Hinrichtung des Deutsch-Iraners bestellte das Amt ... ein": an act of
+            # occasion with its own genitive is not the subject's
+            and not (
+                circumstantial
+                and trig.type != "PROTEST"
+                and trig.index + 1 < len(tokens)
+                and tokens[trig.index + 1].lower in cues.genitive_articles
+            )
+        ):
             # "Sanctions on Russia were announced by the US Treasury": the agent of the clause
             agent = next(
                 (
@@ -235,6 +284,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                 ),
                 None,
             )
+            if agent is not None and not any(t.lemma.lower() in cues.passive_aux for t in tokens):
+                agent = None  # an active clause has no agent: "Manöver in der Straße von Taiwan"
             subj = agent or subjects[c] or inherited
             if subj is not None and subj is not target:
                 sources = [subj]
@@ -254,9 +305,27 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                     ),
                     None,
                 )
-        if not sources and trig.type == "PROTEST" and (main_noun or not trig.noun):
+        if (
+            not sources
+            and trig.type == "PROTEST"
+            and (not trig.noun or main_noun)
+            and not (circumstantial and _bare_noun(tokens, trig.index, cues))
+            and not reason
+        ):
+            # "nach Massenprotesten": a protest noun of occasion with no attribute is not coded
             people = located_civilians(ctx, slots, tokens[trig.index].text, trig.index)
             sources = [people] if people else []
+        thanks = _thanks_verb(trig, triggers, tokens, clause_of, cues)
+        thanked = None
+        if thanks is not None:
+            # the one thanked did the act, for the one who thanks
+            thanker, thanked, _ = choose_arguments(
+                thanks, tokens, slots, clause_of, cues, inherited
+            )
+            if thanker and thanked is not None:
+                sources, target = [thanked], thanker[0]
+            else:
+                thanked = None
         if trig.noun and not main_noun and not sources:
             # the object of another trigger's verb, with no actor of its own: it may name an
             # act reported before ("Die EU verurteilte den Angriff")
@@ -307,9 +376,19 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             trig.noun
             and verbs_in_clause
             and not circumstantial
+            and thanked is None  # what one is thanked for took place
             and any(v.type not in ("ACCUSE",) and v.index < trig.index + 8 for v in verbs_in_clause)
         ):
             hypothetical = hypothetical or trig.type != verbs_in_clause[0].type
+        if trig.noun and _content_of_speech_noun(trig, triggers, tokens, cues):
+            hypothetical = True  # "die Forderung nach einem Rückzug": only demanded
+        if (
+            trig.noun
+            and not main_noun
+            and trig.entry.cameo.quad_class in SPEECH_QUADS
+            and any(v.type in REACTION_TYPES for v in verbs_in_clause)
+        ):
+            continue  # "ließ die Forderung Moskaus abblitzen": only the reaction is coded
         events.extend(
             _make_events(
                 trig,
@@ -327,8 +406,13 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         )
     events.extend(insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
     civilian_violence(events)
-    if any(t.lower in cues.border_words for t in tokens):
+    if any(t.lower in cues.border_words for i, t in enumerate(tokens) if i not in inside):
         border_buildup(events)
+    if any(t.lower.endswith(tuple(cues.launch_words)) for t in tokens) and any(
+        t.lower.endswith(tuple(cues.sea_words)) or t.lower.startswith(tuple(cues.test_missiles))
+        for t in tokens
+    ):
+        sea_launches(events)  # "ins Meer", "eine Interkontinentalrakete": a weapons test
     events = intent_events(events, tokens, clause_of, infos, ctx)
     domestic_targets(events)
     events.extend(claim_events(events, tokens, slots, clause_of, infos, sent, ctx))
@@ -466,6 +550,71 @@ def _evidence(
     return ev
 
 
+#: quad classes of acts one is thanked for: cooperation, verbal or material
+THANKED_QUADS = frozenset({1, 2})
+
+
+def _thanks_verb(
+    trig: TriggerMatch, triggers: list[TriggerMatch], tokens: list, clause_of: list[int], cues: Cues
+) -> TriggerMatch | None:
+    """The verb of thanks whose "für" phrase the event noun stands in ("Selenskyj dankte
+    Deutschland für die Lieferung ...", "thanked Japan for its aid"), or None."""
+    if (
+        not trig.noun
+        or trig.entry.cameo.quad_class not in THANKED_QUADS
+        or opening_prep(tokens, trig.index, cues) not in cues.thanks_preps
+    ):
+        return None
+    return next(
+        (
+            t
+            for t in triggers
+            if not t.noun
+            and t.index < trig.index
+            and clause_of[t.index] == clause_of[trig.index]
+            and tokens[t.index].lemma.lower() in cues.thanks_lemmas
+        ),
+        None,
+    )
+
+
+#: quad classes of speech acts: as the object of a reaction they are not coded again
+SPEECH_QUADS = frozenset({1, 3})
+#: speech-act nouns whose prepositional phrase holds only what is demanded, threatened or
+#: promised ("Forderung nach", "Drohung mit", "Angebot von")
+CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "AGREE"})
+
+
+def _content_of_speech_noun(
+    trig: TriggerMatch, triggers: list[TriggerMatch], tokens: list, cues: Cues
+) -> bool:
+    """Whether the event noun is the content of a demand, threat or promise noun a few
+    words before it, joined by a preposition ("die Forderung Moskaus nach einem Rückzug")."""
+    for other in triggers:
+        gap = tokens[other.index + 1 : trig.index]
+        if (
+            other.noun
+            and other.type in CONTENT_TYPES
+            and 0 < len(gap) <= 4
+            and any(t.lower in cues.prepositions for t in gap)
+            and not any(t.lower in cues.clause_punct for t in gap)
+        ):
+            return True
+    return False
+
+
+def _bare_noun(tokens: list, i: int, cues: Cues) -> bool:
+    """An event noun with no attribute after it ("nach tagelangen Protesten, gab ..."),
+    unlike "nach Protesten der Gelbwesten", "bei Kundgebungen gegen die Mobilmachung"."""
+    return i + 1 >= len(tokens) or tokens[i + 1].lower not in cues.noun_attribute_openers
+
+
+def _reason_phrase(tokens: list, i: int, cues: Cues) -> bool:
+    """Whether the event noun at i stands in a phrase of reason or attribution ("wegen der
+    Verschleppung ukrainischer Kinder"): what the clause's subject blames, not its act."""
+    return opening_prep(tokens, i, cues) in cues.reason_preps
+
+
 def _nonpolitical_word(word: str, cues: Cues) -> bool:
     """A sport/market/weather/culture word, also as the head of a compound ("WM-Finale",
     "Weltmeisterschaft", "Basketballer"); short words only match whole."""
@@ -494,6 +643,29 @@ def _complement_target(
     return None
 
 
+def _controlled_clauses(infos: list[ClauseInfo], tokens: list, cues: Cues) -> frozenset[int]:
+    """German zu-infinitive clauses after the first ("kündigte an, die Sanktionen aufzuheben",
+    "versprach, die Macht zu übergeben"): they have no subject of their own."""
+    if cues.lang != "de" or not cues.infinitive_marker:
+        return frozenset()
+    marker = cues.infinitive_marker
+    out = set()
+    for c, info in enumerate(infos[1:], start=1):
+        if info.first_word in cues.complementizers:
+            continue
+        last = info.hi - 1
+        while last > info.lo and not tokens[last].text[:1].isalpha():
+            last -= 1
+        verb = tokens[last]
+        if not verb.text.islower() or last == info.lo:
+            continue
+        if tokens[last - 1].lower == marker or (
+            marker in verb.lower[2:-2] and verb.lemma.lower() != verb.lower
+        ):
+            out.add(c)
+    return frozenset(out)
+
+
 def _inherited_subject(
     c: int,
     infos: list[ClauseInfo],
@@ -501,13 +673,14 @@ def _inherited_subject(
     tokens: list,
     cues: Cues,
     slots: list[Slot] | None = None,
+    controlled: bool = False,
 ) -> Slot | None:
     """The subject a clause shares with the one before ("und wies ... aus", "drohte, ... zu");
     for a relative clause ("Demonstranten, die ... protestierten") the noun it follows."""
     if c == 0:
         return None
     info = infos[c]
-    if info.first_word in cues.relative_pronouns and slots is not None:
+    if info.first_word in cues.relative_pronouns and slots is not None and not controlled:
         k = next((i for i in range(info.lo, info.hi) if tokens[i].lower == info.first_word), None)
         if (
             k is not None
@@ -596,15 +769,23 @@ def _make_events(
             and s_actor is not None
             and s_actor.country
             and not symmetric
-            and entry.type in GROUP_TARGET_TYPES
+            and (entry.type in GROUP_TARGET_TYPES or entry.cameo.code in GROUP_TARGET_CODES)
         ):
-            # an unnamed group acted upon ("prisoners", "Demonstranten") is the source's own;
-            # troops one mobilises are no target at all
-            t_actor = (
-                None
-                if entry.type in OWN_FORCES_TYPES
-                else Actor(t_actor.text, t_actor.name, s_actor.country, None, t_actor.sector)
-            )
+            # an unnamed group acted upon ("prisoners", "Demonstranten") is the source's own,
+            # unless it is marked as foreign ("Migranten": nobody's); troops one mobilises
+            # are no target at all
+            if entry.type in OWN_FORCES_TYPES:
+                t_actor = None
+            elif t_actor.sector not in FOREIGN_SECTORS and entry.cameo.code != ASYLUM_CODE:
+                t_actor = Actor(t_actor.text, t_actor.name, s_actor.country, None, t_actor.sector)
+        if (
+            entry.type in OWN_FORCES_TYPES
+            and t_actor is not None
+            and s_actor is not None
+            and t_actor.country == s_actor.country
+            and not t_actor.org
+        ):
+            t_actor = None  # "Mobilmachung der russischen Streitkräfte": its own forces
         if (
             t_actor is None
             and s_actor
@@ -616,6 +797,8 @@ def _make_events(
         ):
             sector = DOMESTIC_TYPES.get(entry.type, "GOV")
             t_actor = Actor("", None, s_actor.country, None, sector)
+        if entry.intrans:
+            t_actor = None  # "trat als Vorsitzender der Partei zurück": resigning has no target
         if (entry.need == "target" or entry.type in COUNTERPART_TYPES) and t_actor is None:
             continue
         if (

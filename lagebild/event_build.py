@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lagebild.arguments import Slot
+from lagebild.arguments import Slot, opening_prep
 from lagebild.cues import Cues
 from lagebild.dates import DateMention, find_dates
 from lagebild.modality import ClauseInfo
@@ -73,13 +73,7 @@ def event_clause(e: Event, tokens: list, clause_of: list[int]) -> int:
 def circumstantial(tokens: list, i: int, cues: Cues) -> bool:
     """Whether the noun at i stands in a circumstantial phrase ("bei Protesten", "after a
     visit", "during talks"): a preposition of time or occasion within three words before."""
-    for k in range(i - 1, max(-1, i - 4), -1):
-        low = tokens[k].lower
-        if low in cues.circumstance_preps:
-            return True
-        if low in cues.prepositions or low in cues.clause_punct:
-            return False
-    return False
+    return opening_prep(tokens, i, cues) in cues.circumstance_preps
 
 
 def political(actor: Actor | None) -> bool:

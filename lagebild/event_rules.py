@@ -227,11 +227,18 @@ def conditional_threats(
 DOMESTIC_TYPES = {"COERCE": "CVL", "PROTEST": "GOV", "CONCEDE": "CVL"}
 
 
+#: CAMEO codes whose missing target is the source's own people: a curfew or a state of
+#: emergency lifted ("hob die Ausgangssperre auf") eases life at home
+DOMESTIC_CODES = {"0813": "CVL", "0814": "CVL"}
+
+
 def domestic_targets(events: list[Event]) -> None:
-    """Arrests, bans and protests with no named target are aimed at the source's own state."""
+    """Arrests, bans, protests and eased emergency rule with no named target are aimed at
+    the source's own state."""
     for e in events:
-        if e.type in DOMESTIC_TYPES and e.target is None and e.source and e.source.country:
-            e.target = Actor("", None, e.source.country, None, DOMESTIC_TYPES[e.type])
+        sector = DOMESTIC_TYPES.get(e.type) or DOMESTIC_CODES.get(e.cameo)
+        if sector and e.target is None and e.source and e.source.country:
+            e.target = Actor("", None, e.source.country, None, sector)
 
 
 #: sectors of people who are not a state's armed or police forces
@@ -249,6 +256,20 @@ def civilian_violence(events: list[Event]) -> None:
         if e.type in CIVILIAN_ACTS and e.source is not None and e.source.sector in CIVILIAN_SECTORS:
             code = lookup_cameo(CIVILIAN_ACTS[e.type])
             e.type, e.cameo, e.quad_class, e.goldstein = "PROTEST", code.code, 4, code.goldstein
+            e.mode, e.context = code.mode, code.context
+
+
+#: the MOBILIZE code of a weapons test
+TEST_CODE = "150"
+
+
+def sea_launches(events: list[Event]) -> None:
+    """Missiles fired into the sea at nobody are a test, a show of force (MOBILIZE 150),
+    not an attack: "feuerte zwei Raketen ins Japanische Meer ab"."""
+    code = lookup_cameo(TEST_CODE)
+    for e in events:
+        if e.type == "ASSAULT" and e.target is None:
+            e.type, e.cameo, e.quad_class, e.goldstein = "MOBILIZE", code.code, 4, code.goldstein
             e.mode, e.context = code.mode, code.context
 
 
@@ -299,7 +320,12 @@ def intent_events(
             e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
             e.hypothetical = False
         # "Peking sei zu Gesprächen bereit", "ready to meet": an intent to meet
-        ready = info is not None and e.type == "CONSULT" and bool(info.words & cues.readiness)
+        ready = (
+            info is not None
+            and e.type == "CONSULT"
+            and bool(info.words & cues.readiness)
+            and not any(i.conditional for i in infos)  # "Wenn ..., wollen X und Y verhandeln"
+        )
         # "Biden will meet Xi next week", "werden sich treffen": an intent to meet (PLOVER)
         reported = (
             c > 0
@@ -384,19 +410,33 @@ def claim_events(
             if not comp:
                 continue
         for e in events:
+            ec = event_clause(e, tokens, clause_of)
             if (
-                event_clause(e, tokens, clause_of) not in comp
+                ec not in comp
                 or e.quad_class != 4
                 or e.negated
-                or e.hypothetical
+                or (e.hypothetical and not _only_claimed(infos[ec], cues))
             ):
                 continue
-            if e.source is None or e.source.key() == speaker.actor.key():
-                continue
+            if e.source is None or (
+                e.source.key() == speaker.actor.key()
+                and not (e.source.sector == "REB" and speaker.actor.sector != "REB")
+            ):
+                continue  # one's own act is no accusation; rebels of one's own state are
             e.hypothetical = True
             trig = TriggerMatch(synthetic_entry("112"), verb, verb + 1, noun=False)
             out.append(rule_event(trig, speaker.actor, e.source, sent, ctx, tokens))
     return out
+
+
+def _only_claimed(info: ClauseInfo, cues: Cues) -> bool:
+    """A clause made unreal only by the subjunctive of reported speech ("Agenten hätten die
+    Pipeline sabotiert"), not by a condition or a modal ("falls", "könnte")."""
+    return (
+        bool(info.words & cues.claim_markers)
+        and not info.conditional
+        and not info.words & (cues.hypothetical - cues.claim_markers)
+    )
 
 
 def insist_events(

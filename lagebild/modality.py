@@ -146,6 +146,10 @@ def is_negated(
     if info.denied:
         return True
     if trig.noun:
+        if info.lemmas & cues.prevent_lemmas and trig.type != "REJECT":
+            # "vereitelte einen Anschlag", "um Krawalle zu verhindern"; a veto or a blockade
+            # is how one prevents, not what is prevented
+            return True
         lo = max(info.lo, trig.index - 3)
         if _has_negation(tokens, lo, trig.index, cues) or any(
             tokens[i].lower in cues.negation_np for i in range(lo, trig.index)

@@ -225,7 +225,9 @@ class Gazetteer:
         """
         if not candidates:
             return []
-        candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+        # longest first; of two names for one span ("Tunis", and "Tuni" + genitive s) the
+        # bigger place
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0], -(self.places[c[2]].population or 0)))
         taken: list[tuple[int, int, int, bool]] = []
         for cand in candidates:
             if all(cand[1] <= s or cand[0] >= e for s, e, _, _ in taken):

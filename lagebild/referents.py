@@ -240,6 +240,20 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
             mark_context(slot, sent.tokens, ctx.cues)
             extra.append(slot)
     for i, tok in enumerate(sent.tokens):
+        # "erklärte den Botschafter zur unerwünschten Person und forderte ihn auf, ...": an
+        # object pronoun is the last actor named before it other than the sentence's first
+        if tok.lower not in ctx.cues.object_pronouns or i in taken:
+            continue
+        before = [
+            s
+            for s in slots[1:]
+            if s.end <= i and s.kind != "place" and (s.actor.country or s.actor.org)
+        ]
+        if before:
+            slot = Slot(relabel(before[-1].actor, tok.text), before[-1].kind, i, i + 1)
+            slot.objdet = True
+            extra.append(slot)
+    for i, tok in enumerate(sent.tokens):
         # "Iran warned that it would ...": "it"/"they" as a subject is the state named before
         if tok.lower in ctx.cues.state_pronouns and i not in taken and i > 0:
             prev = [
@@ -279,7 +293,11 @@ def last_two(persons: list[tuple[int, Actor]]) -> tuple[Actor, Actor] | None:
 
 
 #: words linking a role noun to the state it serves: "die Regierung in Kiew", "officials of"
-ROLE_LINKS = frozenset({"in", "aus", "of", "from"})
+ROLE_LINKS = frozenset({"in", "aus", "von", "vom", "of", "from"})
+
+
+#: sectors of people marked as foreign: a place where they are gives them no nationality
+FOREIGN_SECTORS = frozenset({"REF"})
 
 
 def fill_role_countries(
@@ -288,6 +306,15 @@ def fill_role_countries(
     """Give role nouns with no country one: "die Regierung in Kiew", "Soldaten der
     Bundeswehr", "officials in Beijing", else a place named in the same clause."""
     cues = ctx.cues
+    # the places named, also those a role before takes ("eines Gerichts in Islamabad"): they
+    # locate the other role nouns of their clause too
+    places = [
+        o
+        for o in slots
+        if o.kind in ("place", "country", "metonym")
+        and o.prep in cues.location_preps
+        and o.actor.country
+    ]
     for s in list(slots):
         a = s.actor
         if a.country or a.org or not a.sector:
@@ -316,7 +343,16 @@ def fill_role_countries(
             and nxt.kind != "demonym"
         ):
             gap = [t.lower for t in tokens[s.end : nxt.start]]
-            genitive = cues.lang == "de" and gap in ([], ["der"], ["des"])
+            # "Soldaten der Bundeswehr", also with a noun of kind before the name ("Kämpfer
+            # der Rebellengruppe M23")
+            genitive = cues.lang == "de" and (
+                gap in ([], ["der"], ["des"])
+                or (
+                    len(gap) == 2
+                    and gap[0] in ("der", "des")
+                    and tokens[s.end + 1].text[:1].isupper()
+                )
+            )
             linked = (
                 bool(gap)
                 and gap[0] in ROLE_LINKS
@@ -327,15 +363,10 @@ def fill_role_countries(
                 s.coord.extend(c for c in nxt.coord if c not in s.coord)
                 slots.remove(nxt)
                 continue
+        if a.sector in FOREIGN_SECTORS:
+            continue  # "Migranten in Los Angeles": foreign people without a nationality
         place = next(
-            (
-                o
-                for o in slots
-                if o.kind in ("place", "country", "metonym")
-                and o.prep in cues.location_preps
-                and o.actor.country
-                and clause_of[o.start] == clause_of[s.start]
-            ),
+            (o for o in places if clause_of[o.start] == clause_of[s.start]),
             None,
         )
         if place is not None:

@@ -56,9 +56,22 @@ def lemmatize(word: str, lang: str) -> str:
         lemma = str(simplemma.lemmatize(word, lang=lang))
     except (ValueError, KeyError):  # pragma: no cover - unknown language in simplemma
         return word
+    fixed = _lemma_fixes(lang).get(word.lower())
+    if fixed is not None:
+        return fixed
     if lang == "de" and lemma == word and word.endswith("iert") and len(word) > 7:
         return word[:-1] + "en"  # participles simplemma misses: "bombardiert" -> "bombardieren"
     return lemma
+
+
+@cache
+def _lemma_fixes(lang: str) -> dict[str, str]:
+    """Lemmas simplemma gets wrong, from the language pack's lemmas.tsv (form -> lemma)."""
+    from lagebild.lang import available_languages, get_pack
+
+    if lang not in available_languages() or not get_pack(lang).has("lemmas.tsv"):
+        return {}
+    return {form.lower(): lemma for _no, (form, lemma) in get_pack(lang).tsv("lemmas.tsv", 2)}
 
 
 def tokenize(text: str, offset: int, lang: str) -> list[Token]:

@@ -16,7 +16,7 @@ from lagebild.lang import get_pack
 from lagebild.ontology import CameoCode, cameo_table
 from lagebild.schema import Token
 
-OPTION_FLAGS = frozenset({"inv", "weak", "sport", "norefl"})
+OPTION_FLAGS = frozenset({"inv", "weak", "sport", "norefl", "intrans", "ptarget"})
 OPTION_KEYS = frozenset({"tprep", "need"})
 NEED_VALUES = frozenset({"target", "consequence"})
 
@@ -35,6 +35,11 @@ class TriggerEntry:
     sport: bool = False
     #: not with a reflexive "sich" right after ("lieferten sich Gefechte" is no delivery)
     norefl: bool = False
+    #: the act has no target (resigning: "trat als Parteichef zurück")
+    intrans: bool = False
+    #: the target preposition outranks the object, which is only what is handed over
+    #: ("lieferte den Financier an das Tribunal aus")
+    ptarget: bool = False
     noun: bool = False
     line: int = 0
 
@@ -213,13 +218,29 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
             and nxt.text.islower()
         )
     )
-    if prev not in cues.determiners and prev not in cues.possessives and not english_modifier:
+    if (
+        prev not in cues.determiners
+        and prev not in cues.possessives
+        and not english_modifier
+        and not _extended_attribute(tokens, i, cues)
+    ):
         return False
     if cues.lang == "de":
+        # "der inhaftierte Kritiker", also before a second adjective ("die inhaftierten
+        # französischen Touristen")
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
         return (
             tok.text.islower()
-            and tok.lower.endswith(("e", "en", "er", "es", "em"))
-            and nxt.text[:1].isupper()
+            and tok.lower.endswith(_DE_ADJ_ENDINGS)
+            and (
+                nxt.text[:1].isupper()
+                or (
+                    nxt.text.islower()
+                    and nxt.lower.endswith(_DE_ADJ_ENDINGS)
+                    and after is not None
+                    and after.text[:1].isupper()
+                )
+            )
         )
     return (
         tok.lower.endswith("ed")
@@ -228,6 +249,19 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
         and nxt.lower not in cues.determiners
         and nxt.lower not in cues.possessives
     )
+
+
+def _extended_attribute(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """A German participle closing an attribute that opens with an article and a
+    preposition: "des in Ägypten inhaftierten Bloggers", "die von Russland annektierte Krim"."""
+    return cues.lang == "de" and any(
+        tokens[k].lower in cues.determiners and tokens[k + 1].lower in cues.prepositions
+        for k in range(max(0, i - 5), i - 1)
+    )
+
+
+#: endings of German attributive adjectives and participles
+_DE_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _is_german_noun(tok: Token, i: int) -> bool:
@@ -337,7 +371,13 @@ def _match_multi(
     for entry in entries:
         rest = entry.words[1:]
         if lang == "de":
-            span = [j for j in range(len(tokens)) if clause_of[j] == clause and j != i]
+            # a noun's words follow it ("Entsendung nordkoreanischer Soldaten"); a verb's
+            # stand anywhere in its clause
+            span = [
+                j
+                for j in range(i + 1 if entry.noun else 0, len(tokens))
+                if clause_of[j] == clause and j != i
+            ]
         else:
             span = list(range(i + 1, min(len(tokens), i + 1 + EN_MULTI_WINDOW + len(rest))))
         found: list[int] = []

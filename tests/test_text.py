@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.text import split_sentences, tokenize
+from lagebild.text import lemmatize, split_sentences, tokenize
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,19 @@ def test_tokens_and_lemmas() -> None:
     assert {t.text: t.lemma for t in toks}["griffen"] == "greifen"
     en = tokenize("Russia's troops didn't attack the U.S.", 0, "en")
     assert [t.text for t in en] == ["Russia", "'s", "troops", "did", "n't", "attack", "the", "U.S."]
+
+
+@pytest.mark.parametrize(
+    "form,lemma",
+    [
+        ("entsandten", "entsenden"),
+        ("schwor", "schwören"),
+        ("einbestellt", "einbestellen"),
+        ("brach", "brechen"),
+        ("belegte", "belegen"),
+        ("abgefeuert", "abfeuern"),
+    ],
+)
+def test_german_lemma_fixes(form: str, lemma: str) -> None:
+    """Forms simplemma gets wrong reach their lemma through lang/de/lemmas.tsv."""
+    assert lemmatize(form, "de") == lemma
