@@ -247,7 +247,12 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                     ),
                     None,
                 )
-        if not sources and trig.type == "PROTEST" and (main_noun or not trig.noun):
+        if (
+            not sources
+            and trig.type == "PROTEST"
+            and (main_noun or not trig.noun)
+            and not (trig.noun and _in_aftermath(tokens, trig.index, cues))
+        ):
             people = located_civilians(ctx, slots, tokens[trig.index].text, trig.index)
             sources = [people] if people else []
         if trig.noun and not main_noun and not sources:
@@ -458,6 +463,18 @@ def _evidence(
     return ev
 
 
+def _in_aftermath(tokens: list, i: int, cues: Cues) -> bool:
+    """Whether the noun at i names the background of the clause ("after mass protests",
+    "facing weeks of deadly street protests"): such a nominal without an actor is not coded."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        low = tokens[k].lower
+        if low in cues.aftermath_preps:
+            return True
+        if low in cues.clause_punct:
+            return False
+    return False
+
+
 def _nonpolitical_word(word: str, cues: Cues) -> bool:
     """A sport/market/weather/culture word, also as the head of a compound ("WM-Finale",
     "Weltmeisterschaft", "Basketballer"); short words only match whole."""
@@ -547,7 +564,8 @@ def _make_events(
         and len(src_members) > 1
         and (target is None or target.prep is not None and target.prep not in ("mit", "with"))
     ):
-        pairs = [(src_members[0], m) for m in src_members[1:]]
+        # "Japan, South Korea and the United States began sharing data": every pair once
+        pairs = [(a, b) for k, a in enumerate(src_members) for b in src_members[k + 1 :]]
     elif len(src_members) > 1 and any(t.lower in cues.reciprocal for t in tokens):
         # "Russland und die Ukraine tauschten jeweils 35 Gefangene aus": each on the other
         pairs = [(a, b) for a in src_members for b in src_members if a is not b]

@@ -33,7 +33,8 @@ class TriggerEntry:
     inv: bool = False
     weak: bool = False
     sport: bool = False
-    #: not with a reflexive "sich" right after ("lieferten sich Gefechte" is no delivery)
+    #: not with a reflexive right after ("lieferten sich Gefechte" is no delivery, "barricaded
+    #: herself in a room" no blockade)
     norefl: bool = False
     noun: bool = False
     line: int = 0
@@ -252,7 +253,9 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
             j = _find_particle(tokens, i, clause_end[clause_of[i]], particle, cues)
             if j is not None and j not in used_particles:
                 # a multi-word pattern on the joined verb wins ("tauschten Gefangene aus")
-                joined = _match_multi(tokens, i, particle + lemma, lex, clause_of, lang)
+                joined = _match_multi(
+                    tokens, i, particle + lemma, lex, clause_of, lang, used_particles
+                )
                 if joined is None and entry is None:
                     continue
                 match = joined or TriggerMatch(entry, i, i + 1, noun=False)  # type: ignore[arg-type]
@@ -261,7 +264,7 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                 used_particles.update(match.covered)
                 break
         if match is None:
-            match = _match_multi(tokens, i, lemma, lex, clause_of, lang)
+            match = _match_multi(tokens, i, lemma, lex, clause_of, lang, used_particles)
             if match is not None:
                 used_particles.update(match.covered)
         if match is None:
@@ -284,7 +287,7 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
         if (
             match is not None
             and match.entry.norefl
-            and any(t.lower == "sich" for t in tokens[i + 1 : i + 3])
+            and any(t.lower in cues.reflexives for t in tokens[i + 1 : i + 3])
         ):
             continue
         if match is not None:
@@ -293,6 +296,8 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
             elif lang == "de" and match.particle is None:
                 # one entry serves "Treffen" (noun) and "trafen" (verb): the capital decides
                 match.noun = _is_german_noun(tok, i)
+            if match.noun and i > 0 and tokens[i - 1].lower in cues.not_event_modifiers:
+                continue  # "a campaign rally" is no protest
             out.append(match)
     if lang != "de":
         # "coordinated sanctions": an -ed form right before a trigger noun (or a word a
@@ -327,9 +332,17 @@ def _clause_ends(clause_of: list[int]) -> dict[int, int]:
 
 
 def _match_multi(
-    tokens: list[Token], i: int, lemma: str, lex: TriggerLexicon, clause_of: list[int], lang: str
+    tokens: list[Token],
+    i: int,
+    lemma: str,
+    lex: TriggerLexicon,
+    clause_of: list[int],
+    lang: str,
+    taken: set[int],
 ) -> TriggerMatch | None:
-    """A multi-word pattern anchored on token i, if its other words are in the clause."""
+    """A multi-word pattern anchored on token i, if its other words are in the clause and
+    no earlier pattern used them ("joint naval exercises" is one joint exercise, not also a
+    naval exercise)."""
     entries = lex.multi.get(lemma) or lex.multi.get(tokens[i].lower)
     if not entries:
         return None
@@ -342,7 +355,14 @@ def _match_multi(
             span = list(range(i + 1, min(len(tokens), i + 1 + EN_MULTI_WINDOW + len(rest))))
         found: list[int] = []
         for w in rest:
-            j = next((j for j in span if j not in found and _word_matches(tokens[j], w)), None)
+            j = next(
+                (
+                    j
+                    for j in span
+                    if j not in found and j not in taken and _word_matches(tokens[j], w)
+                ),
+                None,
+            )
             if j is None:
                 break
             found.append(j)
@@ -420,6 +440,10 @@ _EN_AUXILIARIES = frozenset(
         "do",
         "to",
     }
+)
+#: verbs of beginning, going on and ending, whose -ing complement is the act itself
+_EN_ASPECT_VERBS = frozenset(
+    {"begin", "start", "continue", "resume", "keep", "stop", "cease", "finish", "quit"}
 )
 _EN_ADJ_SUFFIXES = (
     "al",
@@ -500,6 +524,8 @@ def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
         return False  # an irregular past form: "struck", "sent", "held"
     if tok.lower.endswith(("tion", "sion", "ment", "ance", "ence")):
         return True
+    if tok.lower.endswith("ing") and i > 0 and tokens[i - 1].lemma.lower() in _EN_ASPECT_VERBS:
+        return False  # "began sharing data", "stopped supplying gas": a gerund is a verb
     if i == 0:
         nxt = tokens[1].lower if len(tokens) > 1 else ""
         return nxt in ("were", "are", "was", "is", "have", "has", "had", "between", "with", "on")
@@ -514,7 +540,7 @@ def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
         if (
             w in ("and", ",", "-")
             or w in _EN_ADJECTIVES
-            or (w.isalpha() and t.text.islower() and w.endswith(_EN_ADJ_SUFFIXES))
+            or (w.replace("-", "").isalpha() and t.text.islower() and w.endswith(_EN_ADJ_SUFFIXES))
         ):
             j -= 1
             continue
@@ -524,7 +550,7 @@ def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
             t.text.islower()
             and w.isalpha()
             and lower_words < 2
-            and not w.endswith("s")
+            and (not w.endswith("s") or w.endswith("ss"))
             and w not in cues.future_aux
         ):
             lower_words += 1  # a noun adjunct: "a state visit", "a video call"
