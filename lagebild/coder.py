@@ -49,6 +49,7 @@ from lagebild.event_rules import (
     insist_events,
     intent_events,
     reaction_targets,
+    retaliation_targets,
     sourced_claims,
 )
 from lagebild.lang import available_languages
@@ -205,6 +206,11 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         sources, target, _passive = choose_arguments(
             trig, tokens, slots, clause_of, cues, inherited
         )
+        if not sources and trig.type in SYMMETRIC_TYPES:
+            # "A ceasefire between Israel and Hezbollah was agreed": the parties of the act
+            between = _between_slot(c, slots, clause_of)
+            if between is not None:
+                sources, target = [between], None
         if target is None and not trig.noun:
             target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)
         verbs_in_clause = [
@@ -344,25 +350,12 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         ):
             back_refs.append((clause_of[k], ctx.recent[LAST_ACT]))
     reaction_targets(events, tokens, clause_of, back_refs)
+    retaliation_targets(events)
     events = executive_orders(events, tokens, clause_of, cues)
     denials(events, tokens, clause_of, cues)
     # "signed an executive order": a document of one side is no agreement; "delivered his
     # State of the Union address": a speech is no aid
-    not_objects = {"AGREE": (cues.not_agreements, 5), "AID": (cues.not_aid, 7)}
-    events = [
-        e
-        for e in events
-        if not (
-            e.type in not_objects
-            and any(
-                t.lower in not_objects[e.type][0]
-                for t in tokens[
-                    token_at(e.char_start, tokens) + 1 : token_at(e.char_start, tokens)
-                    + not_objects[e.type][1]
-                ]
-            )
-        )
-    ]
+    events = [e for e in events if not _one_sided_object(e, tokens, cues)]
     # dyadic acts (an attack, a sanction, aid, talks, an accusation) need a counterpart
     events = [e for e in events if e.target is not None or e.type not in DYADIC_TYPES]
     events = dedupe(events)
@@ -372,6 +365,25 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             ctx.recent[LAST_ACT] = e.source
     attach_event_magnitudes(events, sent, ctx.lang)
     return events
+
+
+def _one_sided_object(e: Event, tokens: list, cues: Cues) -> bool:
+    """Whether an AGREE or AID names a document or speech of one side: its object ("signed an
+    executive order", "delivered his address") or, before a participle with its agent, its
+    head noun ("a decree signed by Putin")."""
+    words, reach = {"AGREE": (cues.not_agreements, 5), "AID": (cues.not_aid, 7)}.get(
+        e.type, (frozenset(), 0)
+    )
+    if not words:
+        return False
+    k = token_at(e.char_start, tokens)
+    if any(t.lower in words for t in tokens[k + 1 : k + reach]):
+        return True
+    return (
+        k + 1 < len(tokens)
+        and tokens[k + 1].lower in cues.agent_preps
+        and any(t.lower in words for t in tokens[max(0, k - 2) : k])
+    )
 
 
 def _shared_object(
@@ -428,7 +440,15 @@ def _mediated_parties(
     """The parties a mediator talks to: those it mediates between ("mediated between Russia
     and Ukraine"), else the coordinated subject ("X und Y einigten sich unter Vermittlung")."""
     keys = {m.actor.key() for s in sources for m in members(s)}
-    between = next(
+    subj = _between_slot(c, slots, clause_of) or subjects[c] or inherited
+    if subj is None or not subj.coord:
+        return []
+    return [m for m in members(subj) if m.actor.key() not in keys]
+
+
+def _between_slot(c: int, slots: list[Slot], clause_of: list[int]) -> Slot | None:
+    """The coordinated parties of a "between X and Y" phrase in clause c."""
+    return next(
         (
             s
             for s in slots
@@ -439,10 +459,6 @@ def _mediated_parties(
         ),
         None,
     )
-    subj = between or subjects[c] or inherited
-    if subj is None or not subj.coord:
-        return []
-    return [m for m in members(subj) if m.actor.key() not in keys]
 
 
 def _evidence(

@@ -252,6 +252,29 @@ def civilian_violence(events: list[Event]) -> None:
             e.mode, e.context = code.mode, code.context
 
 
+def retaliation_targets(events: list[Event]) -> None:
+    """A threat with no target by the victim of an attack in the same sentence is aimed at the
+    attacker: "US bombers struck Iranian sites, and Iran vowed to retaliate" -> IRN -> USA."""
+    for e in events:
+        if e.type != "THREATEN" or e.target is not None or e.source is None:
+            continue
+        hit = next(
+            (
+                o.source
+                for o in events
+                if o.quad_class == 4
+                and not (o.negated or o.hypothetical)
+                and o.source is not None
+                and o.target is not None
+                and o.target.key() == e.source.key()
+                and o.source.key() != e.source.key()
+            ),
+            None,
+        )
+        if hit is not None:
+            e.target = hit
+
+
 def border_buildup(events: list[Event]) -> None:
     """Troops sent to a border are a build-up (MOBILIZE 154), not aid to a recipient."""
     code = lookup_cameo("154")
@@ -322,6 +345,18 @@ def intent_events(
             and not info.governed
             and bool(info.words & (cues.future_aux - CONDITIONAL_AUX))
         )
+        # "the prime minister said he would resign": the speaker announces its own act
+        pronouns = cues.subject_pronouns | cues.state_pronouns | cues.first_person_plural
+        own_retreat = (
+            info is not None
+            and e.type == "RETREAT"
+            and e.hypothetical
+            and reported
+            and not info.conditional
+            and e.source is not None
+            and e.source.text.lower() in pronouns
+        )
+        ready = ready or own_retreat
         if circumstantial(tokens, token_at(e.char_start, tokens), cues):
             announced = ready = False  # "during Putin's visit": a visit that took place
         if announced and not e.negated and e.type == "CONCEDE":

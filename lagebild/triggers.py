@@ -16,7 +16,7 @@ from lagebild.lang import get_pack
 from lagebild.ontology import CameoCode, cameo_table
 from lagebild.schema import Token
 
-OPTION_FLAGS = frozenset({"inv", "weak", "sport", "norefl"})
+OPTION_FLAGS = frozenset({"inv", "weak", "sport", "norefl", "naming"})
 OPTION_KEYS = frozenset({"tprep", "need"})
 NEED_VALUES = frozenset({"target", "consequence"})
 
@@ -36,6 +36,8 @@ class TriggerEntry:
     #: not with a reflexive right after ("lieferten sich Gefechte" is no delivery, "barricaded
     #: herself in a room" no blockade)
     norefl: bool = False
+    #: also a verb of naming, then no event ("what the army called raids", "called it a farce")
+    naming: bool = False
     noun: bool = False
     line: int = 0
 
@@ -231,6 +233,24 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
     )
 
 
+#: words that open a naming clause ("in what the army called raids")
+_NAMING_OPENERS = frozenset({"what"})
+#: indefinite articles that open the name given ("called it a farce", "nannte es eine Farce")
+_NAMING_ARTICLES = frozenset({"a", "an", "ein", "eine", "einen"})
+
+
+def _names_something(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """Whether the verb at i names rather than acts: "what X called", "called X a Y"."""
+    if any(t.lower in _NAMING_OPENERS for t in tokens[max(0, i - 3) : i]):
+        return True
+    for t in tokens[i + 2 : i + 5]:
+        if t.lower in _NAMING_ARTICLES:
+            return True
+        if t.lower in cues.prepositions or t.lower in cues.clause_punct:
+            return False
+    return False
+
+
 def _is_german_noun(tok: Token, i: int) -> bool:
     """German nouns are capitalised; the first word of a sentence is not evidence."""
     return tok.text[:1].isupper() and (i > 0 or not tok.text.islower())
@@ -289,6 +309,8 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
             and match.entry.norefl
             and any(t.lower in cues.reflexives for t in tokens[i + 1 : i + 3])
         ):
+            continue
+        if match is not None and match.entry.naming and _names_something(tokens, i, cues):
             continue
         if match is not None:
             if lang != "de" and not match.entry.noun:

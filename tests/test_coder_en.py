@@ -62,6 +62,20 @@ FOUND = [
     # letting goods or convoys in is opening access (RETREAT 0863), promised it is CONCEDE
     ("Egypt allowed fuel convoys into Sudan.", ("RETREAT", "EGY", "SDN")),
     ("Azerbaijan agreed to let food trucks into Karabakh.", ("CONCEDE", "AZE", "AZE")),
+    # a speaker announcing its own resignation or withdrawal concedes it
+    ("Chile's interior minister said she would resign.", ("CONCEDE", "CHL", "CHL")),
+    # a threat by the victim of an attack is aimed at the attacker
+    (
+        "Indian artillery shelled Pakistani posts, and Pakistan vowed to retaliate.",
+        ("THREATEN", "PAK", "IND"),
+    ),
+    # the parties of a passive joint act with no agent
+    ("A truce between Armenia and Azerbaijan was agreed on Friday.", ("AGREE", "ARM", "AZE")),
+    # "jointly": a joint act of the coordinated subject
+    (
+        "Spanish and Moroccan police jointly dismantled a smuggling network.",
+        ("COOPERATE", "ESP", "MAR"),
+    ),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
@@ -85,6 +99,11 @@ ABSENT = [
     ("The cabinet withdrew the fuel tax after mass protests in Lagos.", "PROTEST"),
     ("Facing weeks of angry street protests, the Peruvian government resigned.", "PROTEST"),
     ("Kenya's finance minister resigned after weeks of student-led protests.", "PROTEST"),
+    # a decree of one side is no agreement, even before its participle
+    ("A decree signed by the Iranian president banned the use of drones.", "AGREE"),
+    # "call" as a verb of naming is no phone call
+    ("Turkish troops entered Syria in what Ankara called a limited operation.", "CONSULT"),
+    ("The Chinese minister called the Japanese statement a provocation.", "CONSULT"),
     # election rallies and sport are no protest; a reflexive "barricade" is no blockade
     ("The Mexican president spoke at a campaign rally in Monterrey.", "PROTEST"),
     ("Thousands of cyclists took to the streets of Paris for the marathon.", "PROTEST"),
