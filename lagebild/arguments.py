@@ -169,7 +169,21 @@ def build_slots(tokens: list[Token], mentions: list[Mention], cues: Cues) -> lis
 
 
 def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
-    """Find the preposition (skipping determiners and adjectives) and case marks before a slot."""
+    """Find the preposition (skipping determiners and adjectives) and case marks before a slot,
+    and whether it is a possessive ("during Putin's visit": also after a preposition)."""
+    end_text = tokens[slot.end - 1].text
+    nxt_tok = tokens[slot.end] if slot.end < len(tokens) else None
+    if (
+        cues.lang == "de"
+        and end_text.endswith("s")
+        and slot.kind in ("country", "person", "metonym", "org", "group")
+        and nxt_tok is not None
+        and nxt_tok.text[:1].isupper()
+        and nxt_tok.text.isalpha()
+    ):
+        slot.possessive = True  # "Russlands Annexion", "Bidens Anruf"
+    if nxt_tok is not None and nxt_tok.lower in ("'s", "’s"):
+        slot.possessive = True
     k = slot.start - 1
     first = tokens[slot.start].lower
     if first in cues.object_determiners:
@@ -223,19 +237,6 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
         ):
             slot.prep = GENITIVE  # "an der Küste der Krim": an attribute of the noun before
         break
-    end_text = tokens[slot.end - 1].text
-    nxt_tok = tokens[slot.end] if slot.end < len(tokens) else None
-    if (
-        cues.lang == "de"
-        and end_text.endswith("s")
-        and slot.kind in ("country", "person", "metonym", "org", "group")
-        and nxt_tok is not None
-        and nxt_tok.text[:1].isupper()
-        and nxt_tok.text.isalpha()
-    ):
-        slot.possessive = True  # "Russlands Annexion", "Bidens Anruf"
-    if nxt_tok is not None and nxt_tok.lower in ("'s", "’s"):
-        slot.possessive = True
 
 
 def _link_coordination(slots: list[Slot], tokens: list[Token], cues: Cues) -> None:
@@ -620,12 +621,7 @@ def _nominal_arguments(
     source: Slot | None = None
     target: Slot | None = None
     for s in in_clause:
-        if (
-            s.end <= i
-            and i - s.end <= 3
-            and s.kind != "place"
-            and (s.attributive or (s.possessive and s.prep is None))
-        ):
+        if s.end <= i and i - s.end <= 3 and s.kind != "place" and (s.attributive or s.possessive):
             source = s
         elif (
             cues.lang != "de"

@@ -76,6 +76,12 @@ FOUND = [
         "Spanish and Moroccan police jointly dismantled a smuggling network.",
         ("COOPERATE", "ESP", "MAR"),
     ),
+    # a possessive names the actor of a nominal event also after a preposition
+    ("Moscow criticised Kenya over Macron's visit to Kyiv.", ("CONSULT", "FRA", "UKR")),
+    (
+        "The UN opened an inquiry into Serbia's crackdown on students.",
+        ("COERCE", "SRB", "SRB"),
+    ),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",

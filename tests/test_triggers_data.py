@@ -121,7 +121,7 @@ def test_entries_stand_under_their_type(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_options_are_known(lang: str) -> None:
-    """Options are flags (inv, weak, sport, norefl, naming), tprep=a|b or need=target|consequence."""
+    """Options are flags (FLAGS), tprep=a|b or need=target|consequence."""
     for e in entries(lang):
         for item in filter(None, (o.strip() for o in e.options.split(","))):
             where = f"{lang}:{e.line} option {item!r}"
