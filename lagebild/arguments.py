@@ -628,7 +628,10 @@ def _nominal_arguments(
             and s.end <= i
             and i - s.end <= 1
             and s.kind != "place"
-            and all(t.text[:1].islower() or t.text[:1].isupper() for t in tokens[s.end : i])
+            and all(
+                (t.text[:1].islower() or t.text[:1].isupper()) and not t.lower.endswith("ed")
+                for t in tokens[s.end : i]
+            )
             and (s.end == i or tokens[s.end].lower not in cues.prepositions)
         ):
             source = s  # noun adjunct: "the Hamas attack", "a US strike"

@@ -27,6 +27,7 @@ from lagebild.event_build import (
     clause_subject,
     event,
     political,
+    synthetic_entry,
     token_at,
 )
 from lagebild.event_build import (
@@ -88,6 +89,10 @@ GROUP_TARGET_TYPES = frozenset(
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 #: key of ArticleContext.recent for the author of the latest act of any type
 LAST_ACT = "*"
+#: prepositions that name the parties of a joint act ("talks between X and Y")
+BETWEEN_PREPS = frozenset({"between", "zwischen"})
+#: CAMEO code of hosting a visit ("received the president")
+HOST_CODE = "043"
 #: CAMEO codes of visits: made by people, never by things an adjective names
 VISIT_CODES = frozenset({"042", "043"})
 #: acts that are always aimed at someone: without a target they are not coded
@@ -196,6 +201,10 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     mark_governed(infos, triggers, tokens, clause_of, cues)
     question = sent.text.rstrip().endswith("?")
     nonpolitical = any(_nonpolitical_word(t.lower, cues) for t in tokens)
+    # people take to the streets over elections: only sport and markets make a march no protest
+    unpolitical_protest = any(
+        _nonpolitical_word(t.lower, cues) and t.lower not in cues.election_words for t in tokens
+    )
     dates = find_dates(sent.text, ctx.lang, ctx.article.date)
     subjects = [clause_subject(slots, info, cues) for info in infos]
     events: list[Event] = []
@@ -206,6 +215,16 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         sources, target, _passive = choose_arguments(
             trig, tokens, slots, clause_of, cues, inherited
         )
+        if (
+            trig.entry.inv
+            and trig.type == "AID"
+            and target is not None
+            and sources
+            and (sources[0].kind == "person" or sources[0].actor.sector == "GOV")
+        ):
+            # "Xi received the Brazilian president": a visitor is received, hosted (043)
+            trig = replace(trig, entry=synthetic_entry(HOST_CODE))
+            sources, target = [target], sources[0]
         if not sources and trig.type in SYMMETRIC_TYPES:
             # "A ceasefire between Israel and Hezbollah was agreed": the parties of the act
             between = _between_slot(c, slots, clause_of)
@@ -271,8 +290,11 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             trig.noun
             and not circumstantial
             and any(v.type == trig.type and v.index < trig.index for v in verbs_in_clause)
+            and not (sources and sources[0].prep in BETWEEN_PREPS)
         ):
-            continue  # "verhängte Sanktionen": the verb's event already says it
+            # "verhängte Sanktionen": the verb's event already says it; but "hosted talks
+            # between X and Y" names the parties of the talks too
+            continue
         if (
             target is None
             and trig.type in COMPLEMENT_TARGET_TYPES
@@ -323,7 +345,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                 ctx,
                 negated,
                 hypothetical,
-                nonpolitical,
+                unpolitical_protest if trig.type == "PROTEST" else nonpolitical,
                 dates,
                 tokens,
                 _evidence(trig, sources, target, inherited),
@@ -331,8 +353,10 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         )
     events.extend(insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
     civilian_violence(events)
-    if any(t.lower in cues.border_words for t in tokens):
-        border_buildup(events)
+    if any(t.lower in cues.border_words for t in tokens) or any(
+        s.prep in cues.presence_preps for s in slots
+    ):
+        border_buildup(events, tokens, slots, cues)
     events = intent_events(events, tokens, clause_of, infos, ctx)
     domestic_targets(events)
     events.extend(claim_events(events, tokens, slots, clause_of, infos, sent, ctx))
@@ -452,10 +476,7 @@ def _between_slot(c: int, slots: list[Slot], clause_of: list[int]) -> Slot | Non
         (
             s
             for s in slots
-            if clause_of[s.start] == c
-            and s.coord_head
-            and s.coord
-            and s.prep in ("zwischen", "between")
+            if clause_of[s.start] == c and s.coord_head and s.coord and s.prep in BETWEEN_PREPS
         ),
         None,
     )

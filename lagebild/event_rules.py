@@ -275,13 +275,35 @@ def retaliation_targets(events: list[Event]) -> None:
             e.target = hit
 
 
-def border_buildup(events: list[Event]) -> None:
-    """Troops sent to a border are a build-up (MOBILIZE 154), not aid to a recipient."""
+def border_buildup(events: list[Event], tokens: list, slots: list[Slot], cues: Cues) -> None:
+    """Troops sent to a border or near a state are a build-up (MOBILIZE 154), not aid to a
+    recipient; a build-up with no target is aimed at the state whose border it is ("deployed
+    soldiers to the Belarusian border", "Poland's border")."""
     code = lookup_cameo("154")
+    neighbour = next(
+        (
+            s.actor
+            for s in slots
+            if s.end < len(tokens)
+            and s.kind != "place"
+            and (s.actor.country or s.actor.org)
+            and any(t.lower in cues.border_words for t in tokens[s.end : s.end + 2])
+            and (s.attributive or s.possessive)
+        ),
+        None,
+    )
     for e in events:
         if e.type == "AID":
             e.type, e.cameo, e.quad_class, e.goldstein = "MOBILIZE", code.code, 4, code.goldstein
             e.mode, e.context = code.mode, code.context
+        if (
+            e.type == "MOBILIZE"
+            and e.target is None
+            and neighbour is not None
+            and e.source is not None
+            and e.source.key() != neighbour.key()
+        ):
+            e.target = neighbour
 
 
 def intent_events(

@@ -560,6 +560,14 @@ def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
         if w in cues.determiners or w in cues.prepositions or w in cues.possessives:
             break
         if (
+            j == i - 1
+            and w.endswith("ed")
+            and not tok.lower.endswith("ing")
+            and j > 0
+            and tokens[j - 1].text[:1].isupper()
+        ):
+            return True  # "Qatar hosted talks": the object of a past verb after a name
+        if (
             w in ("and", ",", "-")
             or w in _EN_ADJECTIVES
             or (w.replace("-", "").isalpha() and t.text.islower() and w.endswith(_EN_ADJ_SUFFIXES))

@@ -82,6 +82,21 @@ FOUND = [
         "The UN opened an inquiry into Serbia's crackdown on students.",
         ("COERCE", "SRB", "SRB"),
     ),
+    # receiving a visitor is hosting (CONSULT 043), receiving goods is aid
+    (
+        "The Kenyan president received the Egyptian prime minister in Nairobi.",
+        ("CONSULT", "KEN", "EGY"),
+    ),
+    ("Moldova received two radar systems from Romania.", ("AID", "ROU", "MDA")),
+    # the host's verb does not swallow the talks between the parties
+    ("Qatar hosted talks between Ethiopia and Eritrea in Doha.", ("CONSULT", "ETH", "ERI")),
+    # military drills and ships near a state are a show of force
+    ("Venezuela staged naval drills in the Caribbean.", ("MOBILIZE", "VEN", None)),
+    ("Russia sent warships and bombers near Japan.", ("MOBILIZE", "RUS", "JPN")),
+    ("Lithuania deployed 2,000 soldiers to the Belarusian border.", ("MOBILIZE", "LTU", "BLR")),
+    # chanting protesters; crowds demanding elections are protesters
+    ("Demonstrators chanted slogans outside the parliament in Yerevan.", ("PROTEST", "ARM", "ARM")),
+    ("Crowds took to the streets of Dhaka to demand early elections.", ("PROTEST", "BGD", "BGD")),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
