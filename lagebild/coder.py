@@ -225,6 +225,9 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             # "Xi received the Brazilian president": a visitor is received, hosted (043)
             trig = replace(trig, entry=synthetic_entry(HOST_CODE))
             sources, target = [target], sources[0]
+        if trig.noun and not sources:
+            owner = _possessive_owner(trig.index, tokens, slots, cues)
+            sources = [owner] if owner is not None else []
         if not sources and trig.type in SYMMETRIC_TYPES:
             # "A ceasefire between Israel and Hezbollah was agreed": the parties of the act
             between = _between_slot(c, slots, clause_of)
@@ -468,6 +471,37 @@ def _mediated_parties(
     if subj is None or not subj.coord:
         return []
     return [m for m in members(subj) if m.actor.key() not in keys]
+
+
+def _possessive_owner(i: int, tokens: list, slots: list[Slot], cues: Cues) -> Slot | None:
+    """The state or organisation a possessive pronoun before the noun at i refers to ("to
+    halt its offensive", "condemned by the G7 for its latest launch"): the nearest actor
+    before it that is not in a prepositional phrase."""
+    k = next(
+        (
+            j
+            for j in range(i - 1, max(-1, i - 4), -1)
+            if tokens[j].lower in cues.possessives
+            or tokens[j].lower in cues.prepositions
+            or tokens[j].lower in cues.determiners
+            or tokens[j].lower in cues.clause_punct
+        ),
+        None,
+    )
+    if k is None or tokens[k].lower not in cues.owner_pronouns:
+        return None
+    return next(
+        (
+            s
+            for s in reversed(slots)
+            if s.end <= k
+            and s.prep is None
+            and s.coord_head
+            and s.kind != "place"
+            and (s.actor.country or s.actor.org)
+        ),
+        None,
+    )
 
 
 def _between_slot(c: int, slots: list[Slot], clause_of: list[int]) -> Slot | None:

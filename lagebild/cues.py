@@ -38,7 +38,7 @@ class Cues:
     nonpolitical_heads: frozenset[str]
     election_words: frozenset[str]
     never_triggers: frozenset[str]
-    not_event_modifiers: frozenset[str]
+    not_event_phrases: frozenset[str]
     reflexives: frozenset[str]
     circumstance_preps: frozenset[str]
     aftermath_preps: frozenset[str]
@@ -63,6 +63,7 @@ class Cues:
     prepositions: frozenset[str]
     separable_particles: frozenset[str]
     possessives: frozenset[str]
+    owner_pronouns: frozenset[str]
     infinitive_marker: str
     clause_punct: frozenset[str]
     not_only: tuple[str, ...]

@@ -251,6 +251,15 @@ def _names_something(tokens: list[Token], i: int, cues: Cues) -> bool:
     return False
 
 
+def _not_event_phrase(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """Whether the trigger noun at i stands in a phrase that names no event: with the word
+    before it ("campaign rally", "trade war") or after it ("war crimes")."""
+    lemma = tokens[i].lemma.lower()
+    before = f"{tokens[i - 1].lower} {lemma}" if i > 0 else ""
+    after = f"{lemma} {tokens[i + 1].lemma.lower()}" if i + 1 < len(tokens) else ""
+    return before in cues.not_event_phrases or after in cues.not_event_phrases
+
+
 def _is_german_noun(tok: Token, i: int) -> bool:
     """German nouns are capitalised; the first word of a sentence is not evidence."""
     return tok.text[:1].isupper() and (i > 0 or not tok.text.islower())
@@ -318,8 +327,8 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
             elif lang == "de" and match.particle is None:
                 # one entry serves "Treffen" (noun) and "trafen" (verb): the capital decides
                 match.noun = _is_german_noun(tok, i)
-            if match.noun and i > 0 and tokens[i - 1].lower in cues.not_event_modifiers:
-                continue  # "a campaign rally" is no protest
+            if match.noun and _not_event_phrase(tokens, i, cues):
+                continue  # "a campaign rally" is no protest, "a trade war" no attack
             out.append(match)
     if lang != "de":
         # "coordinated sanctions": an -ed form right before a trigger noun (or a word a

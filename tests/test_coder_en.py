@@ -97,6 +97,17 @@ FOUND = [
     # chanting protesters; crowds demanding elections are protesters
     ("Demonstrators chanted slogans outside the parliament in Yerevan.", ("PROTEST", "ARM", "ARM")),
     ("Crowds took to the streets of Dhaka to demand early elections.", ("PROTEST", "BGD", "BGD")),
+    # "its"/"their" before a nominal event: the nearest state outside a prepositional phrase
+    (
+        "Rwanda was condemned by the European Union for its attacks on Congolese towns.",
+        ("ASSAULT", "RWA", "COD"),
+    ),
+    (
+        "Azerbaijan was criticised by France for its blockade of Armenian villages.",
+        ("COERCE", "AZE", "ARM"),
+    ),
+    # a war with its actor and its target is an attack
+    ("The summit condemned Russia's war against Georgia.", ("ASSAULT", "RUS", "GEO")),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
@@ -125,6 +136,9 @@ ABSENT = [
     # "call" as a verb of naming is no phone call
     ("Turkish troops entered Syria in what Ankara called a limited operation.", "CONSULT"),
     ("The Chinese minister called the Japanese statement a provocation.", "CONSULT"),
+    # trade wars and war crimes are no attack
+    ("Beijing and Washington escalated their trade war over chips.", "ASSAULT"),
+    ("A Dutch court tried a Syrian officer for war crimes.", "ASSAULT"),
     # election rallies and sport are no protest; a reflexive "barricade" is no blockade
     ("The Mexican president spoke at a campaign rally in Monterrey.", "PROTEST"),
     ("Thousands of cyclists took to the streets of Paris for the marathon.", "PROTEST"),
