@@ -51,6 +51,7 @@ from lagebild.event_rules import (
     intent_events,
     reaction_targets,
     retaliation_targets,
+    shared_counterpart,
     sourced_claims,
 )
 from lagebild.lang import available_languages
@@ -383,6 +384,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     # "signed an executive order": a document of one side is no agreement; "delivered his
     # State of the Union address": a speech is no aid
     events = [e for e in events if not _one_sided_object(e, tokens, cues)]
+    shared_counterpart(events)
     # dyadic acts (an attack, a sanction, aid, talks, an accusation) need a counterpart
     events = [e for e in events if e.target is not None or e.type not in DYADIC_TYPES]
     events = dedupe(events)
@@ -630,6 +632,11 @@ def _make_events(
     tgt_members: list[Slot | None] = list(members(target)) if target else [None]
     symmetric = entry.type in SYMMETRIC_TYPES
     pairs: list[tuple[Slot | None, Slot | None]] = []
+    # "barred foreign observers", "expelled foreign journalists": people marked as foreign
+    # without a nationality are nobody's; they are not the source's own
+    foreign_object = entry.type not in DYADIC_TYPES and any(
+        t.lower in cues.foreign_words for t in tokens[trig.index + 1 : trig.index + 5]
+    )
     if (
         symmetric
         and len(src_members) > 1
@@ -684,8 +691,12 @@ def _make_events(
             t_actor = (
                 None
                 if entry.type in OWN_FORCES_TYPES
+                else t_actor
+                if foreign_object
                 else Actor(t_actor.text, t_actor.name, s_actor.country, None, t_actor.sector)
             )
+        if foreign_object and t_actor is None:
+            t_actor = Actor("", None, None, None, "CVL")  # nobody's: no domestic target
         if (
             t_actor is None
             and s_actor

@@ -53,6 +53,7 @@ class Cues:
     reciprocal: frozenset[str]
     executive_lemmas: frozenset[str]
     unknown_words: frozenset[str]
+    foreign_words: frozenset[str]
     act_pronouns: frozenset[str]
     not_agreements: frozenset[str]
     not_aid: frozenset[str]

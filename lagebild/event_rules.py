@@ -275,6 +275,36 @@ def retaliation_targets(events: list[Event]) -> None:
             e.target = hit
 
 
+#: acts that need a counterpart and may take it from the act before (see shared_counterpart)
+COUNTERPART_ACTS = frozenset({"SANCTION", "ACCUSE"})
+
+
+def shared_counterpart(events: list[Event]) -> None:
+    """A second act of the same source with no counterpart of its own is aimed at the
+    counterpart of the first: "India blamed Pakistan for the massacre and suspended a water
+    treaty" -> SANCTION IND -> PAK."""
+    for k, e in enumerate(events):
+        if e.target is not None or e.source is None or e.type not in COUNTERPART_ACTS:
+            continue
+        if e.negated or e.hypothetical:
+            continue
+        before = next(
+            (
+                o
+                for o in reversed(events[:k])
+                if o.source is not None
+                and o.source.key() == e.source.key()
+                and o.target is not None
+                and o.target.key() != e.source.key()
+                and o.quad_class >= 3
+                and not (o.negated or o.hypothetical)
+            ),
+            None,
+        )
+        if before is not None:
+            e.target = before.target
+
+
 def border_buildup(events: list[Event], tokens: list, slots: list[Slot], cues: Cues) -> None:
     """Troops sent to a border or near a state are a build-up (MOBILIZE 154), not aid to a
     recipient; a build-up with no target is aimed at the state whose border it is ("deployed

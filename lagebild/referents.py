@@ -142,8 +142,11 @@ def fill_role_countries(
         a = s.actor
         if a.country or a.org or not a.sector:
             continue
-        if s.start > 0 and tokens[s.start - 1].lower in cues.unknown_words:
-            continue  # "Unidentified gunmen", "unbekannte Täter": nobody known
+        if s.start > 0 and (
+            tokens[s.start - 1].lower in cues.unknown_words
+            or tokens[s.start - 1].lower in cues.foreign_words
+        ):
+            continue  # "Unidentified gunmen", "unbekannte Täter", "foreign journalists"
         adj = next(
             (
                 o

@@ -108,6 +108,11 @@ FOUND = [
     ),
     # a war with its actor and its target is an attack
     ("The summit condemned Russia's war against Georgia.", ("ASSAULT", "RUS", "GEO")),
+    # a second act of the same source takes the counterpart of the first
+    (
+        "Ethiopia accused Egypt of sabotage and suspended a trade agreement.",
+        ("SANCTION", "ETH", "EGY"),
+    ),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
@@ -144,6 +149,19 @@ ABSENT = [
     ("Thousands of cyclists took to the streets of Paris for the marathon.", "PROTEST"),
     ("A Thai activist barricaded herself in a hotel room in Manila.", "PROTEST"),
 ]
+
+
+#: people marked as foreign without a nationality are nobody's: (text, type, target key)
+FOREIGN = [
+    ("Belarusian police detained several foreign journalists in Minsk.", "COERCE", None),
+    ("Belarusian police detained several journalists in Minsk.", "COERCE", "BLR"),
+]
+
+
+@pytest.mark.parametrize("text,typ,target", FOREIGN)
+def test_foreign_people_have_no_state(text: str, typ: str, target: str | None) -> None:
+    targets = {_key(e.target) for e in _factual(text) if e.type == typ}
+    assert targets == {target}, targets
 
 
 @pytest.mark.parametrize("text,typ", ABSENT)
