@@ -49,6 +49,7 @@ from lagebild.event_rules import (
     executive_orders,
     insist_events,
     intent_events,
+    protesters_protest,
     reaction_targets,
     retaliation_targets,
     shared_counterpart,
@@ -276,14 +277,24 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                     ),
                     None,
                 )
+        stateless_people = (
+            len(sources) == 1
+            and not sources[0].actor.country
+            and not sources[0].actor.org
+            and sources[0].actor.sector == "CVL"
+            and (trig.type == "PROTEST" or (trig.type in CIVILIAN_ACTS and not trig.noun))
+        )
         if (
-            not sources
-            and trig.type == "PROTEST"
+            (not sources or stateless_people)
+            and (trig.type == "PROTEST" or stateless_people)
             and (main_noun or not trig.noun)
             and not (trig.noun and _in_aftermath(tokens, trig.index, cues))
         ):
-            people = located_civilians(ctx, slots, tokens[trig.index].text, trig.index)
-            sources = [people] if people else []
+            # "Kundgebungen in Moskau", "protesters stormed his residence": the people of
+            # the place, else of the one state the sentence is about
+            text = sources[0].actor.text if sources else tokens[trig.index].text
+            people = located_civilians(ctx, slots, text, trig.index)
+            sources = [people] if people else sources
         if trig.noun and not main_noun and not sources:
             # the object of another trigger's verb, with no actor of its own: it may name an
             # act reported before ("Die EU verurteilte den Angriff")
@@ -357,6 +368,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         )
     events.extend(insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
     civilian_violence(events)
+    events.extend(protesters_protest(events, tokens, sent, ctx))
     if any(t.lower in cues.border_words for t in tokens) or any(
         s.prep in cues.presence_preps for s in slots
     ):

@@ -54,6 +54,7 @@ class Cues:
     executive_lemmas: frozenset[str]
     unknown_words: frozenset[str]
     foreign_words: frozenset[str]
+    protester_nouns: frozenset[str]
     act_pronouns: frozenset[str]
     not_agreements: frozenset[str]
     not_aid: frozenset[str]

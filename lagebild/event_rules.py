@@ -305,6 +305,42 @@ def shared_counterpart(events: list[Event]) -> None:
             e.target = before.target
 
 
+def protesters_protest(
+    events: list[Event], tokens: list, sent: Sentence, ctx: ArticleContext
+) -> list[Event]:
+    """Protesters who act (demand, storm, block) are demonstrating: "Protesters in Bangkok
+    demanded the resignation ..." is also a PROTEST of the people there at home."""
+    cues = ctx.cues
+    protesting = {e.source.key() for e in events if e.type == "PROTEST" and e.source}
+    out: list[Event] = []
+    for e in events:
+        src = e.source
+        if (
+            src is None
+            or not src.country
+            or src.sector not in CIVILIAN_SECTORS
+            or e.negated
+            or e.hypothetical
+            or src.key() in protesting
+        ):
+            continue
+        k = next(
+            (
+                i
+                for i, t in enumerate(tokens)
+                if t.lower in cues.protester_nouns and t.start < e.char_start
+            ),
+            None,
+        )
+        if k is None or not src.text.lower().endswith(tokens[k].lower):
+            continue
+        trig = TriggerMatch(synthetic_entry("141"), k, k + 1, noun=True)
+        home = Actor("", None, src.country, None, DOMESTIC_TYPES["PROTEST"])
+        out.append(rule_event(trig, src, home, sent, ctx, tokens))
+        protesting.add(src.key())
+    return out
+
+
 def border_buildup(events: list[Event], tokens: list, slots: list[Slot], cues: Cues) -> None:
     """Troops sent to a border or near a state are a build-up (MOBILIZE 154), not aid to a
     recipient; a build-up with no target is aimed at the state whose border it is ("deployed

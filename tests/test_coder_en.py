@@ -113,6 +113,16 @@ FOUND = [
         "Ethiopia accused Egypt of sabotage and suspended a trade agreement.",
         ("SANCTION", "ETH", "EGY"),
     ),
+    # protesters who demand something are demonstrating
+    (
+        "Protesters in Lima demanded the resignation of the interior minister.",
+        ("PROTEST", "PER", "PER"),
+    ),
+    # an activist of a named state on hunger strike protests at home
+    (
+        "The jailed Bahraini human rights activist Maryam Ali has gone on hunger strike.",
+        ("PROTEST", "BHR", "BHR"),
+    ),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
