@@ -22,6 +22,7 @@ class Cues:
     intent_lemmas: frozenset[str]
     passive_aux: frozenset[str]
     agent_preps: frozenset[str]
+    by_means: frozenset[str]
     location_preps: frozenset[str]
     attribute_preps: frozenset[str]
     complementizers: frozenset[str]

@@ -372,6 +372,43 @@ def border_buildup(events: list[Event], tokens: list, slots: list[Slot], cues: C
             e.target = neighbour
 
 
+#: announced material cooperation or aid is an intent to cooperate or to give (CAMEO 031, 033)
+INTENT_CODES = {"COOPERATE": "031", "AID": "033"}
+
+
+def _reported_own_future(k: int, tokens: list, cues: Cues) -> bool:
+    """Whether the verb at k follows "<reporting verb> <pronoun> would/will" ("announced it
+    would send aid"), the speaker's own announced act."""
+    pronouns = cues.subject_pronouns | cues.state_pronouns | cues.first_person_plural
+    for j in range(max(1, k - 5), k - 1):
+        if (
+            tokens[j].lower in pronouns
+            and (tokens[j + 1].lower in CONDITIONAL_AUX or tokens[j + 1].lower in cues.future_aux)
+            and tokens[j - 1].lemma.lower() in cues.reporting_lemmas
+        ):
+            return True
+    return False
+
+
+def _after_agreeing(
+    e: Event, events: list[Event], tokens: list, clause_of: list[int], cues: Cues
+) -> bool:
+    """Whether e is the infinitive of an agreement of its own source in its clause: "agreed
+    to work together", "pledged to supply"."""
+    k = token_at(e.char_start, tokens)
+    if k < 1 or tokens[k - 1].lower != cues.infinitive_marker or e.source is None:
+        return False
+    c = clause_of[k]
+    return any(
+        o.type == "AGREE"
+        and o.char_start < e.char_start
+        and o.source is not None
+        and o.source.key() == e.source.key()
+        and clause_of[token_at(o.char_start, tokens)] == c
+        for o in events
+    )
+
+
 def intent_events(
     events: list[Event],
     tokens: list,
@@ -433,18 +470,19 @@ def intent_events(
             and not info.governed
             and bool(info.words & (cues.future_aux - CONDITIONAL_AUX))
         )
-        # "the prime minister said he would resign": the speaker announces its own act
+        # "the prime minister said he would resign", "Japan announced it would send aid": the
+        # speaker announces its own act
         pronouns = cues.subject_pronouns | cues.state_pronouns | cues.first_person_plural
-        own_retreat = (
+        own_act = (
             info is not None
-            and e.type == "RETREAT"
+            and e.type in ("RETREAT", *INTENT_CODES)
             and e.hypothetical
-            and reported
             and not info.conditional
             and e.source is not None
             and e.source.text.lower() in pronouns
+            and (reported or _reported_own_future(token_at(e.char_start, tokens), tokens, cues))
         )
-        ready = ready or own_retreat
+        ready = ready or (own_act and e.type == "RETREAT")
         if circumstantial(tokens, token_at(e.char_start, tokens), cues):
             announced = ready = False  # "during Putin's visit": a visit that took place
         if announced and not e.negated and e.type == "CONCEDE":
@@ -457,6 +495,30 @@ def intent_events(
             e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
             e.hypothetical = False
             replaced_sources.add(e.source.key() if e.source else None)
+        promised = (
+            (
+                info is not None
+                and info.governed
+                and info.governor == "THREATEN"
+                and bool(info.governor_lemmas & cues.announce_lemmas)
+            )
+            or own_act
+            or _after_agreeing(e, events, tokens, clause_of, cues)
+        )
+        if (
+            (announced or promised)
+            and not e.negated
+            and e.type in INTENT_CODES
+            and e.source is not None
+            and e.target is not None
+            and e.target.key() != e.source.key()
+        ):
+            # "vowed to deepen their cooperation", "agreed to work together": an intent to
+            # cooperate or to give (AGREE 031/033), not the act itself
+            code = lookup_cameo(INTENT_CODES[e.type])
+            e.type, e.cameo, e.quad_class = "AGREE", code.code, 1
+            e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+            e.hypothetical = False
         out.append(e)
     if replaced_sources:
         out = [

@@ -123,6 +123,16 @@ FOUND = [
         "The jailed Bahraini human rights activist Maryam Ali has gone on hunger strike.",
         ("PROTEST", "BHR", "BHR"),
     ),
+    # "by phone" names no agent
+    ("Macron talked by phone with Ramaphosa on Friday.", ("CONSULT", "FRA", "ZAF")),
+    # a promised or announced cooperation or aid is an intent (AGREE)
+    ("Brazil and Argentina vowed to deepen their cooperation.", ("AGREE", "BRA", "ARG")),
+    ("Spain and Portugal agreed to work together on wildfires.", ("AGREE", "ESP", "PRT")),
+    ("Norway announced it would send aid to Sudan.", ("AGREE", "NOR", "SDN")),
+    # warships, carriers, stationed weapons and aircraft flown at a state are a show of force
+    ("The US sent an aircraft carrier to the Gulf.", ("MOBILIZE", "USA", None)),
+    ("Russia stationed nuclear missiles in Kaliningrad.", ("MOBILIZE", "RUS", None)),
+    ("China flew 40 warplanes into Taiwan's air defence zone.", ("MOBILIZE", "CHN", "TWN")),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
@@ -151,6 +161,8 @@ ABSENT = [
     # "call" as a verb of naming is no phone call
     ("Turkish troops entered Syria in what Ankara called a limited operation.", "CONSULT"),
     ("The Chinese minister called the Japanese statement a provocation.", "CONSULT"),
+    # an announced aid stated as intent is no delivery
+    ("Norway announced it would send aid to Sudan.", "AID"),
     # trade wars and war crimes are no attack
     ("Beijing and Washington escalated their trade war over chips.", "ASSAULT"),
     ("A Dutch court tried a Syrian officer for war crimes.", "ASSAULT"),
