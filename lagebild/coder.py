@@ -49,6 +49,7 @@ from lagebild.event_rules import (
     executive_orders,
     insist_events,
     intent_events,
+    missile_tests,
     protesters_protest,
     reaction_targets,
     retaliation_targets,
@@ -149,7 +150,19 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
         hi = bisect.bisect_left(starts, sent.end)
         sent_mentions = [m for m in mentions[lo:hi] if m.end <= sent.end]
         events.extend(code_sentence(sent, sent_mentions, ctx))
-        ctx.people.extend(m.actor for m in sent_mentions if m.kind == "person")
+        # "The Japanese prime minister flew to Seoul. There he met ...": a named person or a
+        # single office holder, not a capital ("Seoul") or a group ("officials")
+        ctx.people.extend(
+            m.actor
+            for m in sent_mentions
+            if m.kind == "person"
+            or (
+                m.kind == "role"
+                and m.actor.sector == "GOV"
+                and m.actor.country
+                and not m.text.endswith("s")
+            )
+        )
         ctx.persons.extend(
             (m.start, m.actor)
             for m in sent_mentions
@@ -397,6 +410,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     # State of the Union address": a speech is no aid
     events = [e for e in events if not _one_sided_object(e, tokens, cues)]
     shared_counterpart(events)
+    missile_tests(events, tokens, cues)
     # dyadic acts (an attack, a sanction, aid, talks, an accusation) need a counterpart
     events = [e for e in events if e.target is not None or e.type not in DYADIC_TYPES]
     events = dedupe(events)

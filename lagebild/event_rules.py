@@ -341,6 +341,36 @@ def protesters_protest(
     return out
 
 
+def missile_tests(events: list[Event], tokens: list, cues: Cues) -> None:
+    """A missile fired or launched at nobody, or into the sea, is a test or a show of force
+    (MOBILIZE 150), not an attack: "North Korea fired a ballistic missile on Sunday",
+    "... into the Sea of Japan"; launched at a state it is an attack."""
+    test, attack = lookup_cameo("150"), lookup_cameo("190")
+    for e in events:
+        if e.type not in ("ASSAULT", "MOBILIZE") or e.negated:
+            continue
+        k = token_at(e.char_start, tokens)
+        if tokens[k].lemma.lower() not in cues.launch_lemmas:
+            continue
+        after = [t.lower for t in tokens[k + 1 : k + 12]]
+        if not any(w in cues.missile_words for w in after[:7]):
+            continue
+        seaward = any(w in cues.sea_words for w in after)
+        if e.type == "ASSAULT" and (e.target is None or seaward):
+            e.type, e.cameo, e.quad_class, e.goldstein = "MOBILIZE", test.code, 4, test.goldstein
+            e.mode, e.context = test.mode, test.context
+            e.target = None
+        elif (
+            e.type == "MOBILIZE"
+            and e.target is not None
+            and not seaward
+            and any(w in cues.attack_preps for w in after[:8])
+        ):
+            # "launched 40 missiles at Kyiv": an attack
+            e.type, e.cameo, e.quad_class, e.goldstein = "ASSAULT", attack.code, 4, attack.goldstein
+            e.mode, e.context = attack.mode, attack.context
+
+
 def border_buildup(events: list[Event], tokens: list, slots: list[Slot], cues: Cues) -> None:
     """Troops sent to a border or near a state are a build-up (MOBILIZE 154), not aid to a
     recipient; a build-up with no target is aimed at the state whose border it is ("deployed

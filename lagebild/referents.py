@@ -11,15 +11,15 @@ from lagebild.schema import Actor, Sentence
 def location(slots: list[Slot], tokens: list, ctx: ArticleContext) -> dict | None:  # type: ignore[type-arg]
     """Where the sentence's events happened: a place after a locative preposition."""
     for s in slots:
-        if (
-            s.kind in ("place", "metonym", "country")
-            and s.prep in ctx.cues.location_preps
-            and s.actor.country
-        ):
-            place = ctx.places.get(tokens[s.start].start)
+        if s.kind not in ("place", "metonym", "country") or s.prep not in ctx.cues.location_preps:
+            continue
+        place = ctx.places.get(tokens[s.start].start)
+        # "in Brussels": the seat of an organisation is still a place in its state
+        country = s.actor.country or getattr(place, "country", None)
+        if country:
             return {
                 "name": getattr(place, "name", None) or s.actor.name or s.actor.text,
-                "country": s.actor.country,
+                "country": country,
                 "lat": getattr(place, "lat", None),
                 "lon": getattr(place, "lon", None),
             }
@@ -73,7 +73,7 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
                 mark_context(slot, sent.tokens, ctx.cues)
                 extra.append(slot)
     for i, tok in enumerate(sent.tokens):
-        if tok.lower not in ctx.cues.subject_pronouns or i in taken or i == 0:
+        if tok.lower not in ctx.cues.subject_pronouns or i in taken:
             continue
         # "Trudeau announced that he would step down": the person named before, in this
         # sentence or an earlier one

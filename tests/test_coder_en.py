@@ -133,6 +133,17 @@ FOUND = [
     ("The US sent an aircraft carrier to the Gulf.", ("MOBILIZE", "USA", None)),
     ("Russia stationed nuclear missiles in Kaliningrad.", ("MOBILIZE", "RUS", None)),
     ("China flew 40 warplanes into Taiwan's air defence zone.", ("MOBILIZE", "CHN", "TWN")),
+    # a missile fired at nobody or into the sea is a test; launched at a state an attack
+    ("North Korea fired two cruise missiles on Saturday.", ("MOBILIZE", "PRK", None)),
+    ("North Korea fired a missile into the Yellow Sea.", ("MOBILIZE", "PRK", None)),
+    ("Russia launched 30 missiles at Odesa overnight.", ("ASSAULT", "RUS", "UKR")),
+    # the seat of an organisation is a place in its state
+    ("Thousands of farmers protested in Brussels on Monday.", ("PROTEST", "BEL", None)),
+    # "he" at the start of a sentence, and a single office holder named before
+    (
+        "The Indian prime minister landed in Canberra. He met Albanese the next day.",
+        ("CONSULT", "IND", "AUS"),
+    ),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
@@ -146,6 +157,9 @@ def test_event_found(text: str, expected: tuple[str, str | None, str | None]) ->
     got = _triples(_factual(text))
     typ, src, tgt = expected
     symmetric = typ in ("CONSULT", "AGREE", "COOPERATE")
+    if tgt is None and typ == "PROTEST":  # only the source is asked for
+        assert any(g[:2] == (typ, src) for g in got), sorted(got, key=str)
+        return
     assert expected in got or (symmetric and (typ, tgt, src) in got), sorted(got, key=str)
 
 
