@@ -80,6 +80,7 @@ class Cues:
     attribution_openers: frozenset[str]
     speech_split_lemmas: frozenset[str]
     future_aux: frozenset[str]
+    scheduled_words: frozenset[str]
 
 
 _SET_FIELDS = [

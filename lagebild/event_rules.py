@@ -21,7 +21,7 @@ from lagebild.event_build import (
     token_at,
 )
 from lagebild.magnitudes import attach_magnitudes, find_magnitudes
-from lagebild.modality import ClauseInfo, verb_index
+from lagebild.modality import ClauseInfo, scheduled, verb_index
 from lagebild.ontology import SYMMETRIC_TYPES, lookup_cameo
 from lagebild.schema import Actor, Event, Sentence
 from lagebild.triggers import TriggerMatch
@@ -498,7 +498,10 @@ def intent_events(
             and e.hypothetical
             and not info.conditional
             and not info.governed
-            and bool(info.words & (cues.future_aux - CONDITIONAL_AUX))
+            and (
+                bool(info.words & (cues.future_aux - CONDITIONAL_AUX))
+                or scheduled(token_at(e.char_start, tokens), tokens, cues)
+            )
         )
         # "the prime minister said he would resign", "Japan announced it would send aid": the
         # speaker announces its own act

@@ -144,6 +144,9 @@ FOUND = [
         "The Indian prime minister landed in Canberra. He met Albanese the next day.",
         ("CONSULT", "IND", "AUS"),
     ),
+    # a scheduled meeting ("set to", "due to") is an intent to meet, like "will meet"
+    ("Macron and Scholz are set to meet in Paris.", ("AGREE", "FRA", "DEU")),
+    ("The Brazilian president is due to travel to Tokyo in March.", ("AGREE", "BRA", "JPN")),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
@@ -175,6 +178,8 @@ ABSENT = [
     # "call" as a verb of naming is no phone call
     ("Turkish troops entered Syria in what Ankara called a limited operation.", "CONSULT"),
     ("The Chinese minister called the Japanese statement a provocation.", "CONSULT"),
+    # a scheduled meeting has not taken place yet
+    ("Macron and Scholz are set to meet in Paris.", "CONSULT"),
     # an announced aid stated as intent is no delivery
     ("Norway announced it would send aid to Sudan.", "AID"),
     # trade wars and war crimes are no attack
