@@ -308,6 +308,18 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             text = sources[0].actor.text if sources else tokens[trig.index].text
             people = located_civilians(ctx, slots, text, trig.index)
             sources = [people] if people else sources
+        if (
+            trig.noun
+            and not main_noun
+            and not sources
+            and any(
+                v.index < trig.index and tokens[v.index].lemma.lower() in cues.executive_lemmas
+                for v in verbs_in_clause
+            )
+        ):
+            # "ordered the closure of the consulate": who orders an act does it
+            subj = subjects[c] or inherited
+            sources = [subj] if subj is not None else []
         if trig.noun and not main_noun and not sources:
             # the object of another trigger's verb, with no actor of its own: it may name an
             # act reported before ("Die EU verurteilte den Angriff")

@@ -243,6 +243,8 @@ def _names_something(tokens: list[Token], i: int, cues: Cues) -> bool:
     """Whether the verb at i names rather than acts: "what X called", "called X a Y"."""
     if any(t.lower in _NAMING_OPENERS for t in tokens[max(0, i - 3) : i]):
         return True
+    if i + 1 < len(tokens) and tokens[i + 1].lower in cues.prepositions:
+        return False  # "called for an inquiry", "called on the government"
     for t in tokens[i + 2 : i + 5]:
         if t.lower in _NAMING_ARTICLES:
             return True

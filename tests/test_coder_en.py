@@ -147,6 +147,11 @@ FOUND = [
     # a scheduled meeting ("set to", "due to") is an intent to meet, like "will meet"
     ("Macron and Scholz are set to meet in Paris.", ("AGREE", "FRA", "DEU")),
     ("The Brazilian president is due to travel to Tokyo in March.", ("AGREE", "BRA", "JPN")),
+    # who orders an act does it
+    (
+        "Ottawa expelled two Indian diplomats and ordered the closure of the Indian consulate.",
+        ("SANCTION", "CAN", "IND"),
+    ),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
@@ -182,6 +187,15 @@ ABSENT = [
     ("Macron and Scholz are set to meet in Paris.", "CONSULT"),
     # an announced aid stated as intent is no delivery
     ("Norway announced it would send aid to Sudan.", "AID"),
+    # an order of closure is no demand on anybody; "called it an attempt" is no appeal
+    (
+        "Ottawa expelled two Indian diplomats and ordered the closure of the Indian consulate.",
+        "REQUEST",
+    ),
+    (
+        "Tehran blamed Israel for the blast and called it an attack on Iranian sovereignty.",
+        "REQUEST",
+    ),
     # trade wars and war crimes are no attack
     ("Beijing and Washington escalated their trade war over chips.", "ASSAULT"),
     ("A Dutch court tried a Syrian officer for war crimes.", "ASSAULT"),
