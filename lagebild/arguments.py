@@ -103,12 +103,17 @@ def segment_clauses(
         elif (
             i > 1
             and tokens[i - 1].lemma.lower() in cues.speech_split_lemmas
+            and tokens[i - 1].lower not in cues.bare_nouns
             and low not in cues.clause_punct
             and tokens[i - 2].lower not in cues.future_aux
             and tokens[i - 2].lower not in cues.determiners
             and tokens[i - 2].lower not in cues.prepositions
+            and tokens[i - 2].lower not in cues.possessives
+            and tokens[i - 2].lower not in ("'s", "’s")
         ):
-            c += 1  # "officials said Russian troops shelled ...": the report is a clause
+            # "officials said Russian troops shelled ...": the report is a clause; not "the
+            # president's state visit"
+            c += 1
         elif i > 0 and (
             low in cues.clause_punct
             or low in cues.clause_breakers

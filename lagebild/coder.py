@@ -230,16 +230,18 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         sources, target, _passive = choose_arguments(
             trig, tokens, slots, clause_of, cues, inherited
         )
-        if (
-            trig.entry.inv
-            and trig.type == "AID"
-            and target is not None
-            and sources
-            and (sources[0].kind == "person" or sources[0].actor.sector == "GOV")
-        ):
+        if trig.entry.inv and trig.type == "AID" and target is not None and _visitor(sources):
             # "Xi received the Brazilian president": a visitor is received, hosted (043)
             trig = replace(trig, entry=synthetic_entry(HOST_CODE))
             sources, target = [target], sources[0]
+        elif (
+            tokens[trig.index].lemma.lower() in cues.hosting_lemmas
+            and target is not None
+            and not target.possessive
+            and _visitor([target])
+        ):
+            # "was welcomed by Putin in the Kremlin": a visitor welcomed is hosted (043)
+            trig = replace(trig, entry=synthetic_entry(HOST_CODE))
         if trig.noun and not sources:
             owner = _possessive_owner(trig.index, tokens, slots, cues)
             sources = [owner] if owner is not None else []
@@ -272,6 +274,9 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                 None,
             )
             subj = agent or subjects[c] or inherited
+            if subj is None and circumstantial and c == 0 and len(subjects) > 1:
+                # "During a phone call with Putin, Xi called for talks": the main subject
+                subj = subjects[1]
             if subj is not None and subj is not target:
                 sources = [subj]
             if target is None and sources:
@@ -290,6 +295,30 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                     ),
                     None,
                 )
+        if target is None and sources and trig.noun and trig.type == "CONSULT":
+            # "Macron went to Beijing for a state visit": the place travelled to before
+            target = next(
+                (
+                    s
+                    for s in slots
+                    if clause_of[s.start] == c
+                    and s.coord_head
+                    and sources[0].end <= s.start < trig.index
+                    and s.prep in cues.destination_preps
+                    and (s.actor.country or s.actor.org)
+                    and s.actor.key() != sources[0].actor.key()
+                ),
+                None,
+            )
+        if (
+            trig.type in OWN_FORCES_TYPES
+            and _passive
+            and not sources
+            and target is not None
+            and target.start < trig.index
+        ):
+            # "Russian troops were deployed to the border": the forces' own state deploys
+            sources, target = [target], None
         stateless_people = (
             len(sources) == 1
             and not sources[0].actor.country
@@ -511,6 +540,11 @@ def _mediated_parties(
     if subj is None or not subj.coord:
         return []
     return [m for m in members(subj) if m.actor.key() not in keys]
+
+
+def _visitor(slots: list[Slot]) -> bool:
+    """Whether the first slot is someone who visits: a person or a government."""
+    return bool(slots) and (slots[0].kind == "person" or slots[0].actor.sector == "GOV")
 
 
 def _possessive_owner(i: int, tokens: list, slots: list[Slot], cues: Cues) -> Slot | None:

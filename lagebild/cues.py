@@ -44,6 +44,8 @@ class Cues:
     circumstance_preps: frozenset[str]
     aftermath_preps: frozenset[str]
     readiness: frozenset[str]
+    destination_preps: frozenset[str]
+    hosting_lemmas: frozenset[str]
     reporting_nouns: frozenset[str]
     announce_strict: frozenset[str]
     border_words: frozenset[str]
@@ -79,6 +81,7 @@ class Cues:
     claim_markers: frozenset[str]
     attribution_openers: frozenset[str]
     speech_split_lemmas: frozenset[str]
+    bare_nouns: frozenset[str]
     future_aux: frozenset[str]
     scheduled_words: frozenset[str]
 

@@ -589,7 +589,7 @@ def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
             return False  # "was hit", "has attacked", "will meet"
         if (
             t.text.islower()
-            and w.isalpha()
+            and w.replace("-", "").isalpha()
             and lower_words < 2
             and (not w.endswith("s") or w.endswith("ss"))
             and w not in cues.future_aux

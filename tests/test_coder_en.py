@@ -152,6 +152,18 @@ FOUND = [
         "Ottawa expelled two Indian diplomats and ordered the closure of the Indian consulate.",
         ("SANCTION", "CAN", "IND"),
     ),
+    # a visitor welcomed is hosted
+    ("The Omani sultan was welcomed by Xi in Beijing.", ("CONSULT", "CHN", "OMN")),
+    # a leading circumstantial phrase takes the subject of the main clause
+    ("During talks with Orban, Erdogan praised Hungary.", ("CONSULT", "TUR", "HUN")),
+    # a visit noun's counterpart is the place travelled to; "state visit" is no report
+    ("Lula went to Tokyo for a four-day state visit.", ("CONSULT", "BRA", "JPN")),
+    (
+        "The Kenyan president's state visit to Washington began on Monday.",
+        ("CONSULT", "KEN", "USA"),
+    ),
+    # forces deployed in the passive are deployed by their own state
+    ("Russian troops were deployed to the Finnish border.", ("MOBILIZE", "RUS", "FIN")),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
