@@ -74,7 +74,7 @@ from lagebild.referents import (
 )
 from lagebild.schema import Actor, Article, Event, Mention, Sentence
 from lagebild.text import split_sentences
-from lagebild.triggers import TriggerMatch, match_triggers
+from lagebild.triggers import INDEFINITE_ARTICLES, TriggerMatch, match_triggers
 
 if TYPE_CHECKING:
     from lagebild.pipeline import CodedArticle, ExtractOptions
@@ -707,8 +707,9 @@ def _make_events(
     # "barred foreign observers", "expelled foreign journalists": people marked as foreign
     # without a nationality are nobody's; they are not the source's own
     foreign_object = entry.type not in DYADIC_TYPES and any(
-        t.lower in cues.foreign_words for t in tokens[trig.index + 1 : trig.index + 5]
-    )
+        tokens[j].lower in cues.foreign_words and tokens[j - 1].lower not in INDEFINITE_ARTICLES
+        for j in range(trig.index + 1, min(len(tokens), trig.index + 5))
+    )  # not a label given: "labelled the group a foreign agent"
     if (
         symmetric
         and len(src_members) > 1

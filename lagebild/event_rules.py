@@ -492,17 +492,20 @@ def intent_events(
             and reported
             and not info.conditional
         )
-        ready = ready or (
+        # "will meet", "are set to meet", "will provide Ukraine with tanks": a stated future
+        # meeting, cooperation or aid is an intent (AGREE)
+        future = (
             info is not None
-            and e.type == "CONSULT"
             and e.hypothetical
-            and not info.conditional
+            and not any(i.conditional for i in infos)
+            and not e.sentence.rstrip().endswith("?")
             and not info.governed
             and (
                 bool(info.words & (cues.future_aux - CONDITIONAL_AUX))
                 or scheduled(token_at(e.char_start, tokens), tokens, cues)
             )
         )
+        ready = ready or (future and e.type == "CONSULT")
         # "the prime minister said he would resign", "Japan announced it would send aid": the
         # speaker announces its own act
         pronouns = cues.subject_pronouns | cues.state_pronouns | cues.first_person_plural
@@ -536,6 +539,7 @@ def intent_events(
                 and bool(info.governor_lemmas & cues.announce_lemmas)
             )
             or own_act
+            or future
             or _after_agreeing(e, events, tokens, clause_of, cues)
         )
         if (

@@ -236,7 +236,7 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
 #: words that open a naming clause ("in what the army called raids")
 _NAMING_OPENERS = frozenset({"what"})
 #: indefinite articles that open the name given ("called it a farce", "nannte es eine Farce")
-_NAMING_ARTICLES = frozenset({"a", "an", "ein", "eine", "einen"})
+INDEFINITE_ARTICLES = frozenset({"a", "an", "ein", "eine", "einen"})
 
 
 def _names_something(tokens: list[Token], i: int, cues: Cues) -> bool:
@@ -246,7 +246,7 @@ def _names_something(tokens: list[Token], i: int, cues: Cues) -> bool:
     if i + 1 < len(tokens) and tokens[i + 1].lower in cues.prepositions:
         return False  # "called for an inquiry", "called on the government"
     for t in tokens[i + 2 : i + 5]:
-        if t.lower in _NAMING_ARTICLES:
+        if t.lower in INDEFINITE_ARTICLES:
             return True
         if t.lower in cues.prepositions or t.lower in cues.clause_punct:
             return False
@@ -555,7 +555,7 @@ def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
         return False
     if tok.lemma.lower() != tok.lower and not tok.lower.endswith(("s", "ing")):
         return False  # an irregular past form: "struck", "sent", "held"
-    if tok.lower.endswith(("tion", "sion", "ment", "ance", "ence")):
+    if tok.lower.endswith(("tion", "sion", "ment", "ance", "ence", "ery", "eries")):
         return True
     if tok.lower.endswith("ing") and i > 0 and tokens[i - 1].lemma.lower() in _EN_ASPECT_VERBS:
         return False  # "began sharing data", "stopped supplying gas": a gerund is a verb

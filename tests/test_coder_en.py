@@ -164,6 +164,13 @@ FOUND = [
     ),
     # forces deployed in the passive are deployed by their own state
     ("Russian troops were deployed to the Finnish border.", ("MOBILIZE", "RUS", "FIN")),
+    # deliveries cut off are no aid; a future aid or purchase is an intent
+    ("Russia cut off oil deliveries to Hungary.", ("SANCTION", "RUS", "HUN")),
+    ("Italy will provide Tunisia with coast guard boats.", ("AGREE", "ITA", "TUN")),
+    # bailouts and credits approved are aid
+    ("The IMF approved a $2 billion bailout for Egypt.", ("AID", "IMF", "EGY")),
+    # a label given is no foreign people
+    ("Moscow labelled the radio station a foreign agent.", ("COERCE", "RUS", "RUS")),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
@@ -208,6 +215,10 @@ ABSENT = [
         "Tehran blamed Israel for the blast and called it an attack on Iranian sovereignty.",
         "REQUEST",
     ),
+    # deliveries cut off; a conditional or asked future stays unreal
+    ("Russia cut off oil deliveries to Hungary.", "AID"),
+    ("If Russia attacks, the US will send troops to Poland.", "AGREE"),
+    ("Will India supply weapons to Armenia?", "AGREE"),
     # trade wars and war crimes are no attack
     ("Beijing and Washington escalated their trade war over chips.", "ASSAULT"),
     ("A Dutch court tried a Syrian officer for war crimes.", "ASSAULT"),
