@@ -65,6 +65,14 @@ from lagebild.modality import (
     mark_governed,
 )
 from lagebild.ontology import SYMMETRIC_TYPES
+from lagebild.phrases import (
+    BETWEEN_PREPS,
+    between_slot,
+    in_aftermath,
+    one_sided_object,
+    possessive_owner,
+    visitor,
+)
 from lagebild.quotes import find_quotes
 from lagebild.referents import (
     anaphora_slots,
@@ -92,8 +100,6 @@ GROUP_TARGET_TYPES = frozenset(
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 #: key of ArticleContext.recent for the author of the latest act of any type
 LAST_ACT = "*"
-#: prepositions that name the parties of a joint act ("talks between X and Y")
-BETWEEN_PREPS = frozenset({"between", "zwischen"})
 #: CAMEO code of hosting a visit ("received the president")
 HOST_CODE = "043"
 #: CAMEO codes of visits: made by people, never by things an adjective names
@@ -230,7 +236,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         sources, target, _passive = choose_arguments(
             trig, tokens, slots, clause_of, cues, inherited
         )
-        if trig.entry.inv and trig.type == "AID" and target is not None and _visitor(sources):
+        if trig.entry.inv and trig.type == "AID" and target is not None and visitor(sources):
             # "Xi received the Brazilian president": a visitor is received, hosted (043)
             trig = replace(trig, entry=synthetic_entry(HOST_CODE))
             sources, target = [target], sources[0]
@@ -238,16 +244,16 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             tokens[trig.index].lemma.lower() in cues.hosting_lemmas
             and target is not None
             and not target.possessive
-            and _visitor([target])
+            and visitor([target])
         ):
             # "was welcomed by Putin in the Kremlin": a visitor welcomed is hosted (043)
             trig = replace(trig, entry=synthetic_entry(HOST_CODE))
         if trig.noun and not sources:
-            owner = _possessive_owner(trig.index, tokens, slots, cues)
+            owner = possessive_owner(trig.index, tokens, slots, cues)
             sources = [owner] if owner is not None else []
         if not sources and trig.type in SYMMETRIC_TYPES:
             # "A ceasefire between Israel and Hezbollah was agreed": the parties of the act
-            between = _between_slot(c, slots, clause_of)
+            between = between_slot(c, slots, clause_of)
             if between is not None:
                 sources, target = [between], None
         if target is None and not trig.noun:
@@ -330,7 +336,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             (not sources or stateless_people)
             and (trig.type == "PROTEST" or stateless_people)
             and (main_noun or not trig.noun)
-            and not (trig.noun and _in_aftermath(tokens, trig.index, cues))
+            and not (trig.noun and in_aftermath(tokens, trig.index, cues))
         ):
             # "Kundgebungen in Moskau", "protesters stormed his residence": the people of
             # the place, else of the one state the sentence is about
@@ -449,7 +455,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     denials(events, tokens, clause_of, cues)
     # "signed an executive order": a document of one side is no agreement; "delivered his
     # State of the Union address": a speech is no aid
-    events = [e for e in events if not _one_sided_object(e, tokens, cues)]
+    events = [e for e in events if not one_sided_object(e, tokens, cues)]
     shared_counterpart(events)
     missile_tests(events, tokens, cues)
     # dyadic acts (an attack, a sanction, aid, talks, an accusation) need a counterpart
@@ -461,25 +467,6 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             ctx.recent[LAST_ACT] = e.source
     attach_event_magnitudes(events, sent, ctx.lang)
     return events
-
-
-def _one_sided_object(e: Event, tokens: list, cues: Cues) -> bool:
-    """Whether an AGREE or AID names a document or speech of one side: its object ("signed an
-    executive order", "delivered his address") or, before a participle with its agent, its
-    head noun ("a decree signed by Putin")."""
-    words, reach = {"AGREE": (cues.not_agreements, 5), "AID": (cues.not_aid, 7)}.get(
-        e.type, (frozenset(), 0)
-    )
-    if not words:
-        return False
-    k = token_at(e.char_start, tokens)
-    if any(t.lower in words for t in tokens[k + 1 : k + reach]):
-        return True
-    return (
-        k + 1 < len(tokens)
-        and tokens[k + 1].lower in cues.agent_preps
-        and any(t.lower in words for t in tokens[max(0, k - 2) : k])
-    )
 
 
 def _shared_object(
@@ -536,58 +523,10 @@ def _mediated_parties(
     """The parties a mediator talks to: those it mediates between ("mediated between Russia
     and Ukraine"), else the coordinated subject ("X und Y einigten sich unter Vermittlung")."""
     keys = {m.actor.key() for s in sources for m in members(s)}
-    subj = _between_slot(c, slots, clause_of) or subjects[c] or inherited
+    subj = between_slot(c, slots, clause_of) or subjects[c] or inherited
     if subj is None or not subj.coord:
         return []
     return [m for m in members(subj) if m.actor.key() not in keys]
-
-
-def _visitor(slots: list[Slot]) -> bool:
-    """Whether the first slot is someone who visits: a person or a government."""
-    return bool(slots) and (slots[0].kind == "person" or slots[0].actor.sector == "GOV")
-
-
-def _possessive_owner(i: int, tokens: list, slots: list[Slot], cues: Cues) -> Slot | None:
-    """The state or organisation a possessive pronoun before the noun at i refers to ("to
-    halt its offensive", "condemned by the G7 for its latest launch"): the nearest actor
-    before it that is not in a prepositional phrase."""
-    k = next(
-        (
-            j
-            for j in range(i - 1, max(-1, i - 4), -1)
-            if tokens[j].lower in cues.possessives
-            or tokens[j].lower in cues.prepositions
-            or tokens[j].lower in cues.determiners
-            or tokens[j].lower in cues.clause_punct
-        ),
-        None,
-    )
-    if k is None or tokens[k].lower not in cues.owner_pronouns:
-        return None
-    return next(
-        (
-            s
-            for s in reversed(slots)
-            if s.end <= k
-            and s.prep is None
-            and s.coord_head
-            and s.kind != "place"
-            and (s.actor.country or s.actor.org)
-        ),
-        None,
-    )
-
-
-def _between_slot(c: int, slots: list[Slot], clause_of: list[int]) -> Slot | None:
-    """The coordinated parties of a "between X and Y" phrase in clause c."""
-    return next(
-        (
-            s
-            for s in slots
-            if clause_of[s.start] == c and s.coord_head and s.coord and s.prep in BETWEEN_PREPS
-        ),
-        None,
-    )
 
 
 def _evidence(
@@ -606,18 +545,6 @@ def _evidence(
     if target is not None and target.picked_rank >= 0:
         ev *= 1.0 if target.picked_rank <= 4 else 0.93 if target.picked_rank <= 6 else 0.9
     return ev
-
-
-def _in_aftermath(tokens: list, i: int, cues: Cues) -> bool:
-    """Whether the noun at i names the background of the clause ("after mass protests",
-    "facing weeks of deadly street protests"): such a nominal without an actor is not coded."""
-    for k in range(i - 1, max(-1, i - 6), -1):
-        low = tokens[k].lower
-        if low in cues.aftermath_preps:
-            return True
-        if low in cues.clause_punct:
-            return False
-    return False
 
 
 def _nonpolitical_word(word: str, cues: Cues) -> bool:

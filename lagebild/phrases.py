@@ -1,0 +1,93 @@
+"""Noun-phrase and clause cues of the coder: who owns a nominal event ("its offensive"), the
+parties of "between X and Y", the background of a clause ("after mass protests"), documents
+of one side ("a decree signed by"), visitors. Helpers of coder.code_sentence, kept apart so
+that the coder module stays the driver of the stages."""
+
+from __future__ import annotations
+
+from lagebild.arguments import Slot
+from lagebild.cues import Cues
+from lagebild.event_build import token_at
+from lagebild.schema import Event
+
+#: prepositions that name the parties of a joint act ("talks between X and Y")
+BETWEEN_PREPS = frozenset({"between", "zwischen"})
+
+
+def possessive_owner(i: int, tokens: list, slots: list[Slot], cues: Cues) -> Slot | None:
+    """The state or organisation a possessive pronoun before the noun at i refers to ("to
+    halt its offensive", "condemned by the G7 for its latest launch"): the nearest actor
+    before it that is not in a prepositional phrase."""
+    k = next(
+        (
+            j
+            for j in range(i - 1, max(-1, i - 4), -1)
+            if tokens[j].lower in cues.possessives
+            or tokens[j].lower in cues.prepositions
+            or tokens[j].lower in cues.determiners
+            or tokens[j].lower in cues.clause_punct
+        ),
+        None,
+    )
+    if k is None or tokens[k].lower not in cues.owner_pronouns:
+        return None
+    return next(
+        (
+            s
+            for s in reversed(slots)
+            if s.end <= k
+            and s.prep is None
+            and s.coord_head
+            and s.kind != "place"
+            and (s.actor.country or s.actor.org)
+        ),
+        None,
+    )
+
+
+def between_slot(c: int, slots: list[Slot], clause_of: list[int]) -> Slot | None:
+    """The coordinated parties of a "between X and Y" phrase in clause c."""
+    return next(
+        (
+            s
+            for s in slots
+            if clause_of[s.start] == c and s.coord_head and s.coord and s.prep in BETWEEN_PREPS
+        ),
+        None,
+    )
+
+
+def visitor(slots: list[Slot]) -> bool:
+    """Whether the first slot is someone who visits: a person or a government."""
+    return bool(slots) and (slots[0].kind == "person" or slots[0].actor.sector == "GOV")
+
+
+def in_aftermath(tokens: list, i: int, cues: Cues) -> bool:
+    """Whether the noun at i names the background of the clause ("after mass protests",
+    "facing weeks of deadly street protests"): such a nominal without an actor is not coded."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        low = tokens[k].lower
+        if low in cues.aftermath_preps:
+            return True
+        if low in cues.clause_punct:
+            return False
+    return False
+
+
+def one_sided_object(e: Event, tokens: list, cues: Cues) -> bool:
+    """Whether an AGREE or AID names a document or speech of one side: its object ("signed an
+    executive order", "delivered his address") or, before a participle with its agent, its
+    head noun ("a decree signed by Putin")."""
+    words, reach = {"AGREE": (cues.not_agreements, 5), "AID": (cues.not_aid, 7)}.get(
+        e.type, (frozenset(), 0)
+    )
+    if not words:
+        return False
+    k = token_at(e.char_start, tokens)
+    if any(t.lower in words for t in tokens[k + 1 : k + reach]):
+        return True
+    return (
+        k + 1 < len(tokens)
+        and tokens[k + 1].lower in cues.agent_preps
+        and any(t.lower in words for t in tokens[max(0, k - 2) : k])
+    )
