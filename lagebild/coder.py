@@ -71,6 +71,7 @@ from lagebild.phrases import (
     in_aftermath,
     one_sided_object,
     possessive_owner,
+    reduced_relative,
     visitor,
 )
 from lagebild.quotes import find_quotes
@@ -248,6 +249,13 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         ):
             # "was welcomed by Putin in the Kremlin": a visitor welcomed is hosted (043)
             trig = replace(trig, entry=synthetic_entry(HOST_CODE))
+        relative = reduced_relative(trig, tokens, slots, cues)
+        if relative is not None:
+            # "bases in Iraq hosting American troops": the -ing form belongs to the noun
+            # before the place; no actor there, no event
+            if not relative:
+                continue
+            sources = relative
         if trig.noun and not sources:
             owner = possessive_owner(trig.index, tokens, slots, cues)
             sources = [owner] if owner is not None else []

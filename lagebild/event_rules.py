@@ -53,7 +53,12 @@ def denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues)
         denied = later_in_clause(e, events, tokens, clause_of)
         for o in denied:
             o.negated = True
-        if denied:
+        # "rebuffed Japan's offer of talks": an offer of the target is rejected, the target
+        # stays; "denied attacking the hospital": the denier's own act, no target
+        if denied and not any(
+            o.source is not None and e.target is not None and o.source.key() == e.target.key()
+            for o in denied
+        ):
             e.target = None
 
 

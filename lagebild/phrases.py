@@ -9,6 +9,7 @@ from lagebild.arguments import Slot
 from lagebild.cues import Cues
 from lagebild.event_build import token_at
 from lagebild.schema import Event
+from lagebild.triggers import TriggerMatch
 
 #: prepositions that name the parties of a joint act ("talks between X and Y")
 BETWEEN_PREPS = frozenset({"between", "zwischen"})
@@ -91,3 +92,20 @@ def one_sided_object(e: Event, tokens: list, cues: Cues) -> bool:
         and tokens[k + 1].lower in cues.agent_preps
         and any(t.lower in words for t in tokens[max(0, k - 2) : k])
     )
+
+
+def reduced_relative(
+    trig: TriggerMatch, tokens: list, slots: list[Slot], cues: Cues
+) -> list[Slot] | None:
+    """For an -ing verb right after a place ("bases in Iraq hosting American troops", "troops
+    in Syria fighting ..."), the actor of the noun before the place, [] when that noun names
+    none; None when the verb is no such reduced relative clause."""
+    i = trig.index
+    if trig.noun or not tokens[i].lower.endswith("ing") or i < 3:
+        return None
+    place = next((s for s in slots if s.end == i), None)
+    if place is None or place.prep not in cues.location_preps or place.start < 2:
+        return None
+    head = place.start - 2  # the noun before the preposition
+    owner = next((s for s in slots if s.start <= head < s.end and s is not place), None)
+    return [owner] if owner is not None and (owner.actor.country or owner.actor.org) else []

@@ -171,6 +171,8 @@ FOUND = [
     ("The IMF approved a $2 billion bailout for Egypt.", ("AID", "IMF", "EGY")),
     # a label given is no foreign people
     ("Moscow labelled the radio station a foreign agent.", ("COERCE", "RUS", "RUS")),
+    # an offer of the target rejected keeps the target
+    ("Seoul rebuffed Pyongyang's offer of border talks.", ("REJECT", "KOR", "PRK")),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
@@ -219,6 +221,8 @@ ABSENT = [
     ("Russia cut off oil deliveries to Hungary.", "AID"),
     ("If Russia attacks, the US will send troops to Poland.", "AGREE"),
     ("Will India supply weapons to Armenia?", "AGREE"),
+    # an -ing form after a place belongs to the noun before it
+    ("Iran struck a base in Syria hosting French troops.", "CONSULT"),
     # trade wars and war crimes are no attack
     ("Beijing and Washington escalated their trade war over chips.", "ASSAULT"),
     ("A Dutch court tried a Syrian officer for war crimes.", "ASSAULT"),
