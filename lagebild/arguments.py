@@ -247,9 +247,19 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
 def _link_coordination(slots: list[Slot], tokens: list[Token], cues: Cues) -> None:
     """Link "X und Y", "X, Y und Z": later members share the head's role. A comma alone
     links only inside a list that a coordinator closes ("Israel, die VAE und Bahrain")."""
+    # "Russia's Lavrov and China's Wang Yi": a possessive before a name only modifies it
+    modifier = {
+        id(s)
+        for s, nxt in zip(slots, slots[1:], strict=False)
+        if s.possessive and nxt.start == s.end + 1 and cues.lang != "de"
+    }
+    skipped = {
+        i for s in slots if id(s) in modifier for i in range(s.start, min(s.end + 1, len(tokens)))
+    }
+    members_ = [s for s in slots if id(s) not in modifier]
     links: list[tuple[Slot, Slot, bool]] = []
-    for a, b in zip(slots, slots[1:], strict=False):
-        between = [t.lower for t in tokens[a.end : b.start]]
+    for a, b in zip(members_, members_[1:], strict=False):
+        between = [tokens[i].lower for i in range(a.end, b.start) if i not in skipped]
         joins = [w for w in between if w in cues.coordinators or w == ","]
         if (
             not between

@@ -173,6 +173,10 @@ FOUND = [
     ("Moscow labelled the radio station a foreign agent.", ("COERCE", "RUS", "RUS")),
     # an offer of the target rejected keeps the target
     ("Seoul rebuffed Pyongyang's offer of border talks.", ("REJECT", "KOR", "PRK")),
+    # a possessive before a name only modifies it: the names are coordinated
+    ("Russia's Lavrov and China's Wang Yi met in New Delhi.", ("CONSULT", "RUS", "CHN")),
+    # joining a protest or a strike is protesting
+    ("Thousands of nurses joined the strike in Nairobi.", ("PROTEST", "KEN", "KEN")),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
