@@ -67,6 +67,7 @@ from lagebild.modality import (
 from lagebild.ontology import SYMMETRIC_TYPES
 from lagebild.phrases import (
     BETWEEN_PREPS,
+    aid_destination,
     between_slot,
     in_aftermath,
     one_sided_object,
@@ -101,6 +102,9 @@ GROUP_TARGET_TYPES = frozenset(
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 #: key of ArticleContext.recent for the author of the latest act of any type
 LAST_ACT = "*"
+#: CAMEO code of sending forces to help a government, and the sectors of such forces
+AID_FORCES_CODE = "074"
+FORCES_SECTORS = frozenset({"MIL", "COP"})
 #: CAMEO code of hosting a visit ("received the president")
 HOST_CODE = "043"
 #: CAMEO codes of visits: made by people, never by things an adjective names
@@ -249,6 +253,17 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         ):
             # "was welcomed by Putin in the Kremlin": a visitor welcomed is hosted (043)
             trig = replace(trig, entry=synthetic_entry(HOST_CODE))
+        if (
+            not trig.noun
+            and (target is None or not (target.actor.country or target.actor.org))
+            and sources
+            and (trig.type == "MOBILIZE" or sources[0].actor.sector in FORCES_SECTORS)
+            and trig.type in ("MOBILIZE", "CONSULT")
+        ):
+            helped = aid_destination(trig, tokens, slots, clause_of, cues)
+            if helped is not None:
+                trig = replace(trig, entry=synthetic_entry(AID_FORCES_CODE))
+                target = helped
         relative = reduced_relative(trig, tokens, slots, cues)
         if relative is not None:
             # "bases in Iraq hosting American troops": the -ing form belongs to the noun

@@ -46,6 +46,7 @@ class Cues:
     readiness: frozenset[str]
     destination_preps: frozenset[str]
     hosting_lemmas: frozenset[str]
+    assist_lemmas: frozenset[str]
     reporting_nouns: frozenset[str]
     announce_strict: frozenset[str]
     border_words: frozenset[str]

@@ -109,3 +109,35 @@ def reduced_relative(
     head = place.start - 2  # the noun before the preposition
     owner = next((s for s in slots if s.start <= head < s.end and s is not place), None)
     return [owner] if owner is not None and (owner.actor.country or owner.actor.org) else []
+
+
+def aid_destination(
+    trig: TriggerMatch, tokens: list, slots: list[Slot], clause_of: list[int], cues: Cues
+) -> Slot | None:
+    """The state forces are sent to in order to help it ("deployed to Mali to support the
+    military government", "arrived in Haiti to lead a mission"): sending troops to help a
+    government is aid (CAMEO 074). None when the sentence says no such purpose."""
+    c = clause_of[trig.index]
+    dest = next(
+        (
+            s
+            for s in slots
+            if s.start > trig.index
+            and clause_of[s.start] == c
+            and s.prep in cues.destination_preps | {"in"}
+            and s.coord_head
+            and s.actor.country
+        ),
+        None,
+    )
+    if dest is None:
+        return None
+    k = next((i for i in range(dest.end, len(tokens)) if clause_of[i] != c), None)
+    if (
+        k is None
+        or k + 1 >= len(tokens)
+        or tokens[k].lower != cues.infinitive_marker
+        or tokens[k + 1].lemma.lower() not in cues.assist_lemmas
+    ):
+        return None
+    return dest

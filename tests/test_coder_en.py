@@ -177,6 +177,14 @@ FOUND = [
     ("Russia's Lavrov and China's Wang Yi met in New Delhi.", ("CONSULT", "RUS", "CHN")),
     # joining a protest or a strike is protesting
     ("Thousands of nurses joined the strike in Nairobi.", ("PROTEST", "KEN", "KEN")),
+    # forces sent to a state to help it are aid (074)
+    (
+        "Rwanda deployed 1,000 soldiers to Mozambique to help fight insurgents.",
+        ("AID", "RWA", "MOZ"),
+    ),
+    ("Chad deployed troops to Niger to support the army.", ("AID", "TCD", "NER")),
+    # "to eastern Libya" is no infinitive
+    ("Egypt flew rescue teams to eastern Libya after the floods.", ("AID", "EGY", "LBY")),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
