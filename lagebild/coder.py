@@ -67,7 +67,9 @@ from lagebild.modality import (
 from lagebild.ontology import SYMMETRIC_TYPES
 from lagebild.phrases import (
     BETWEEN_PREPS,
+    LAST_ACT,
     aid_destination,
+    answered_actor,
     between_slot,
     in_aftermath,
     one_sided_object,
@@ -100,8 +102,6 @@ GROUP_TARGET_TYPES = frozenset(
 )
 #: acts whose object is the actor's own forces ("mobilisierte 45.000 Polizisten")
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
-#: key of ArticleContext.recent for the author of the latest act of any type
-LAST_ACT = "*"
 #: CAMEO code of sending forces to help a government, and the sectors of such forces
 AID_FORCES_CODE = "074"
 FORCES_SECTORS = frozenset({"MIL", "COP"})
@@ -235,6 +235,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     subjects = [clause_subject(slots, info, cues) for info in infos]
     events: list[Event] = []
     back_refs: list[tuple[int, Actor]] = []
+    answered = answered_actor(sent, ctx)
     for trig in triggers:
         c = clause_of[trig.index]
         inherited = _inherited_subject(c, infos, subjects, tokens, cues, slots)
@@ -279,6 +280,15 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             between = between_slot(c, slots, clause_of)
             if between is not None:
                 sources, target = [between], None
+        if (
+            (target is None or not (target.actor.country or target.actor.org))
+            and answered is not None
+            and sources
+            and sources[0].actor.key() != answered.actor.key()
+        ):
+            # "Iran freed the Swedish diplomat. In return, Sweden released ...": aimed at the
+            # author of the act reported before
+            target = answered
         if target is None and not trig.noun:
             target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)
         verbs_in_clause = [

@@ -48,6 +48,7 @@ class Cues:
     hosting_lemmas: frozenset[str]
     assist_lemmas: frozenset[str]
     reporting_nouns: frozenset[str]
+    response_phrases: frozenset[str]
     announce_strict: frozenset[str]
     border_words: frozenset[str]
     launch_lemmas: frozenset[str]

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from lagebild.arguments import Slot
 from lagebild.cues import Cues
-from lagebild.event_build import token_at
-from lagebild.schema import Event
+from lagebild.event_build import ArticleContext, token_at
+from lagebild.schema import Event, Sentence
 from lagebild.triggers import TriggerMatch
 
+#: key of ArticleContext.recent for the author of the latest act of any type
+LAST_ACT = "*"
 #: prepositions that name the parties of a joint act ("talks between X and Y")
 BETWEEN_PREPS = frozenset({"between", "zwischen"})
 
@@ -141,3 +143,15 @@ def aid_destination(
     ):
         return None
     return dest
+
+
+def answered_actor(sent: Sentence, ctx: ArticleContext) -> Slot | None:
+    """The author of the act reported before, when the sentence answers it ("In return,
+    Sweden released ...", "Germany responded by halting exports"); else None."""
+    low = sent.text.lower()
+    if not any(p in low for p in ctx.cues.response_phrases):
+        return None
+    before = ctx.recent.get(LAST_ACT) or (ctx.persons[-1][1] if ctx.persons else None)
+    if before is None or not before.key():
+        return None
+    return Slot(before, "country", 0, 0)

@@ -185,6 +185,12 @@ FOUND = [
     ("Chad deployed troops to Niger to support the army.", ("AID", "TCD", "NER")),
     # "to eastern Libya" is no infinitive
     ("Egypt flew rescue teams to eastern Libya after the floods.", ("AID", "EGY", "LBY")),
+    # an act in return is aimed at the author of the act before
+    (
+        "Belarus freed two Polish activists on Monday. In return, Poland released a "
+        "detained journalist.",
+        ("RETREAT", "POL", "BLR"),
+    ),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
