@@ -468,7 +468,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         border_buildup(events, tokens, slots, cues)
     events = intent_events(events, tokens, clause_of, infos, ctx)
     domestic_targets(events)
-    events.extend(claim_events(events, tokens, slots, clause_of, infos, sent, ctx))
+    events.extend(claim_events(events, tokens, slots, clause_of, infos, sent, ctx, triggers))
     events.extend(sourced_claims(events, tokens, slots, sent, ctx))
     events.extend(conditional_threats(events, tokens, slots, infos, sent, ctx))
     for e in events:

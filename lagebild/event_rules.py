@@ -585,9 +585,12 @@ def claim_events(
     infos: list[ClauseInfo],
     sent: Sentence,
     ctx: ArticleContext,
+    triggers: list[TriggerMatch] | None = None,
 ) -> list[Event]:
     """ "X sagte, Y habe Z angegriffen": an ACCUSE X->Y; the claimed act is only reported.
-    A trailing source ("..., wie das Ministerium mitteilte") leaves the act asserted."""
+    A trailing source ("..., wie das Ministerium mitteilte") leaves the act asserted. A
+    claimed act whose object names no state ("said North Korea had blown up sections of
+    roads") still blames the complement's subject."""
     cues = ctx.cues
     out: list[Event] = []
     for c, info in enumerate(infos):
@@ -623,7 +626,34 @@ def claim_events(
             e.hypothetical = True
             trig = TriggerMatch(synthetic_entry("112"), verb, verb + 1, noun=False)
             out.append(rule_event(trig, speaker.actor, e.source, sent, ctx, tokens))
+        if not trailing and not any(o.source is speaker.actor for o in out):
+            blamed = _blamed_subject(comp, speaker, triggers or [], slots, clause_of, infos, cues)
+            if blamed is not None:
+                trig = TriggerMatch(synthetic_entry("112"), verb, verb + 1, noun=False)
+                out.append(rule_event(trig, speaker.actor, blamed.actor, sent, ctx, tokens))
     return out
+
+
+def _blamed_subject(
+    comp: set[int],
+    speaker: Slot,
+    triggers: list[TriggerMatch],
+    slots: list[Slot],
+    clause_of: list[int],
+    infos: list[ClauseInfo],
+    cues: Cues,
+) -> Slot | None:
+    """The political subject of a reported complement that states a material conflict act
+    (an attack, a blockade ...), not negated nor only possible; None otherwise."""
+    first = min(comp)
+    if any(infos[k].words & (cues.negation | cues.hypothetical) for k in comp):
+        return None
+    if not any(clause_of[t.index] in comp and t.entry.cameo.quad_class == 4 for t in triggers):
+        return None
+    subj = clause_subject(slots, infos[first], cues)
+    if subj is None or not political(subj.actor) or subj.actor.key() == speaker.actor.key():
+        return None
+    return subj
 
 
 def insist_events(

@@ -191,6 +191,11 @@ FOUND = [
         "detained journalist.",
         ("RETREAT", "POL", "BLR"),
     ),
+    # a reported material act whose object is no state still blames its subject
+    (
+        "Greece's defence minister said Turkey had blown up a bridge near the border.",
+        ("ACCUSE", "GRC", "TUR"),
+    ),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
@@ -241,6 +246,9 @@ ABSENT = [
     ("Will India supply weapons to Armenia?", "AGREE"),
     # an -ing form after a place belongs to the noun before it
     ("Iran struck a base in Syria hosting French troops.", "CONSULT"),
+    # a denied or only possible act blames nobody
+    ("Greece's defence minister said Turkey had not blown up the bridge.", "ACCUSE"),
+    ("Greece's defence minister said Turkey could blow up the bridge.", "ACCUSE"),
     # trade wars and war crimes are no attack
     ("Beijing and Washington escalated their trade war over chips.", "ASSAULT"),
     ("A Dutch court tried a Syrian officer for war crimes.", "ASSAULT"),
