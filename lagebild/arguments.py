@@ -596,6 +596,8 @@ def _pick_target(
             and (source is None or s.actor.key() != source.actor.key())
         ],
         [s for s in plain if ok(s)],
+        # "called on the government to ...": an unnamed addressee, resolved later
+        [s for s in in_clause if ok(s) and s.prep in tpreps and trig.type == "REQUEST"],
     ]
     # an actor rarely acts on itself: prefer a candidate of another state or organisation
     own = source.actor.key() if source is not None else None

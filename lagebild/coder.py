@@ -102,6 +102,9 @@ GROUP_TARGET_TYPES = frozenset(
 )
 #: acts whose object is the actor's own forces ("mobilisierte 45.000 Polizisten")
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
+#: sectors that speak to their own state's government ("the parliament called on the
+#: government")
+DOMESTIC_VOICES = frozenset({"LEG", "JUD", "OPP", "CVL"})
 #: CAMEO code of sending forces to help a government, and the sectors of such forces
 AID_FORCES_CODE = "074"
 FORCES_SECTORS = frozenset({"MIL", "COP"})
@@ -709,6 +712,18 @@ def _make_events(
             s_actor = replace(s_actor, country=t_actor.country, code=None)
         if not political(s_actor):
             continue  # an event needs a known source: an agentless passive is no event
+        if (
+            t_actor is not None
+            and not t_actor.country
+            and not t_actor.org
+            and t_actor.sector == "GOV"
+            and s_actor is not None
+            and s_actor.country
+            and s_actor.sector in DOMESTIC_VOICES
+        ):
+            # "Iraq's parliament called on the government": a parliament, court, opposition
+            # or people address their own government
+            t_actor = Actor(t_actor.text, t_actor.name, s_actor.country, None, "GOV")
         if (
             t_actor is not None
             and not t_actor.country

@@ -196,6 +196,16 @@ FOUND = [
         "Greece's defence minister said Turkey had blown up a bridge near the border.",
         ("ACCUSE", "GRC", "TUR"),
     ),
+    # a parliament or the people address their own government
+    (
+        "Kenya's parliament called on the government to withdraw the finance bill.",
+        ("REQUEST", "KEN", "KEN"),
+    ),
+    # the warring parties of a state
+    (
+        "The UN urged the warring parties in Yemen to extend the truce.",
+        ("REQUEST", "UN", "YEM"),
+    ),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
