@@ -393,18 +393,19 @@ def border_buildup(events: list[Event], tokens: list, slots: list[Slot], cues: C
         ),
         None,
     )
+    states = {s.actor.country: s.actor for s in slots if s.actor.country and s.kind != "place"}
     for e in events:
         if e.type == "AID":
             e.type, e.cameo, e.quad_class, e.goldstein = "MOBILIZE", code.code, 4, code.goldstein
             e.mode, e.context = code.mode, code.context
-        if (
-            e.type == "MOBILIZE"
-            and e.target is None
-            and neighbour is not None
-            and e.source is not None
-            and e.source.key() != neighbour.key()
-        ):
-            e.target = neighbour
+        if e.type != "MOBILIZE" or e.target is not None or e.source is None:
+            continue
+        # "despite massing troops near the border" of a sentence about Ukraine: the one
+        # other state it names
+        others = [a for k, a in states.items() if k != e.source.key()]
+        near = neighbour or (others[0] if len(others) == 1 else None)
+        if near is not None and e.source.key() != near.key():
+            e.target = near
 
 
 #: announced material cooperation or aid is an intent to cooperate or to give (CAMEO 031, 033)
@@ -706,7 +707,7 @@ def insist_events(
             synthetic_entry("120" if negated_own else "100"), hit, hit + 1, noun=False
         )
         if negated_own:
-            target = negated_own[0].target
+            target = None  # a denial of one's own act has no target, as with "denied"
         else:
             subj = clause_subject(slots, infos[comp[0]], cues)
             target = subj.actor if subj else None

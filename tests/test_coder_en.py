@@ -206,6 +206,18 @@ FOUND = [
         "The UN urged the warring parties in Yemen to extend the truce.",
         ("REQUEST", "UN", "YEM"),
     ),
+    # insisting one has no plans is a denial without target; a build-up at "the border" of a
+    # sentence about one other state is aimed at it
+    (
+        "Azerbaijan insisted it had no plans to attack Armenia, despite massing troops near "
+        "the border.",
+        ("MOBILIZE", "AZE", "ARM"),
+    ),
+    (
+        "Azerbaijan insisted it had no plans to attack Armenia, despite massing troops near "
+        "the border.",
+        ("REJECT", "AZE", None),
+    ),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
