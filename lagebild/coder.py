@@ -79,6 +79,7 @@ from lagebild.phrases import (
 )
 from lagebild.quotes import find_quotes
 from lagebild.referents import (
+    STATE_KINDS,
     anaphora_slots,
     fill_role_countries,
     located_civilians,
@@ -176,6 +177,11 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
                 and m.actor.country
                 and not m.text.endswith("s")
             )
+        )
+        ctx.states.extend(
+            m.actor
+            for m in sent_mentions
+            if m.kind in STATE_KINDS and not m.attributive and (m.actor.country or m.actor.org)
         )
         ctx.persons.extend(
             (m.start, m.actor)
@@ -501,6 +507,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         if e.source is not None and not e.negated and not e.hypothetical:
             ctx.recent[e.type] = e.source
             ctx.recent[LAST_ACT] = e.source
+            if e.target is not None and e.target.key() and e.target.key() != e.source.key():
+                ctx.pair = (e.source, e.target)
     attach_event_magnitudes(events, sent, ctx.lang)
     return events
 
@@ -680,8 +688,12 @@ def _make_events(
     ):
         # "Japan, South Korea and the United States began sharing data": every pair once
         pairs = [(a, b) for k, a in enumerate(src_members) for b in src_members[k + 1 :]]
-    elif len(src_members) > 1 and any(t.lower in cues.reciprocal for t in tokens):
-        # "Russland und die Ukraine tauschten jeweils 35 Gefangene aus": each on the other
+    elif len(src_members) > 1 and (
+        any(t.lower in cues.reciprocal for t in tokens)
+        or tokens[trig.index].lemma.lower() in cues.reciprocal_verbs
+    ):
+        # "Russland und die Ukraine tauschten jeweils 35 Gefangene aus", "Russia and Ukraine
+        # exchanged prisoners": each on the other
         pairs = [(a, b) for a in src_members for b in src_members if a is not b]
     else:
         pairs = [(s, t) for s in src_members for t in tgt_members]

@@ -60,6 +60,7 @@ class Cues:
     state_pronouns: frozenset[str]
     quantity_of: frozenset[str]
     reciprocal: frozenset[str]
+    reciprocal_verbs: frozenset[str]
     executive_lemmas: frozenset[str]
     unknown_words: frozenset[str]
     foreign_words: frozenset[str]

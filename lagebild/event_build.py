@@ -45,6 +45,10 @@ class ArticleContext:
     people: list[Actor] = field(default_factory=list)
     #: the author of the latest asserted event of each type ("den Angriff" refers back)
     recent: dict[str, Actor] = field(default_factory=dict)
+    #: states and organisations named, in order, for a sentence-initial "it"
+    states: list[Actor] = field(default_factory=list)
+    #: source and target of the latest asserted event with both ("the two sides")
+    pair: tuple[Actor, Actor] | None = None
 
 
 def clause_subject(slots: list[Slot], info: ClauseInfo, cues: Cues) -> Slot | None:

@@ -34,7 +34,9 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
         pos = low.find(phrase)
         if pos < 0:
             continue
-        pair = last_two(ctx.persons)
+        # "the two leaders": the last two people named; "the two sides" after "Israel and
+        # Hamas agreed on a truce": the parties of the act before
+        pair = last_two(ctx.persons) or ctx.pair
         if not pair:
             break
         p_start = sent.start + pos
@@ -90,8 +92,9 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
             mark_context(slot, sent.tokens, ctx.cues)
             extra.append(slot)
     for i, tok in enumerate(sent.tokens):
-        # "Iran warned that it would ...": "it"/"they" as a subject is the state named before
-        if tok.lower in ctx.cues.state_pronouns and i not in taken and i > 0:
+        # "Iran warned that it would ...": "it"/"they" as a subject is the state named before,
+        # in this sentence or, at its start, in the sentence before ("It also launched ...")
+        if tok.lower in ctx.cues.state_pronouns and i not in taken:
             prev = [
                 s
                 for s in slots
@@ -100,6 +103,9 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
                 and (s.actor.country or s.actor.org)
                 and not s.attributive
             ]
+            if not prev and i == 0 and ctx.states:
+                earlier = ctx.recent.get("*") or ctx.states[-1]
+                prev = [Slot(earlier, "country", 0, 0)]
             if prev:
                 slot = Slot(relabel(prev[-1].actor, tok.text), prev[-1].kind, i, i + 1)
                 mark_context(slot, sent.tokens, ctx.cues)

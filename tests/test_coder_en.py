@@ -218,6 +218,18 @@ FOUND = [
         "the border.",
         ("REJECT", "AZE", None),
     ),
+    # "It" at the start of a sentence is the state named before
+    (
+        "China announced new export controls on Monday. It also launched drills near Taiwan.",
+        ("MOBILIZE", "CHN", "TWN"),
+    ),
+    # an exchange between coordinated parties goes both ways; "the two sides" are the
+    # parties of the act before
+    ("Armenia and Azerbaijan swapped detainees on Friday.", ("RETREAT", "ARM", "AZE")),
+    (
+        "Ethiopia and Eritrea agreed on a truce. The two sides exchanged prisoners.",
+        ("RETREAT", "ERI", "ETH"),
+    ),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
