@@ -230,6 +230,9 @@ FOUND = [
         "Ethiopia and Eritrea agreed on a truce. The two sides exchanged prisoners.",
         ("RETREAT", "ERI", "ETH"),
     ),
+    # greeting a visitor is hosting; sitting down together is a meeting
+    ("Putin greeted Kim Jong Un at the airport in Vladivostok.", ("CONSULT", "RUS", "PRK")),
+    ("Iranian and Saudi officials sat down together in Baghdad.", ("CONSULT", "IRN", "SAU")),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
