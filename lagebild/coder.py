@@ -75,6 +75,7 @@ from lagebild.phrases import (
     one_sided_object,
     possessive_owner,
     reduced_relative,
+    under_framework,
     visitor,
 )
 from lagebild.quotes import find_quotes
@@ -303,6 +304,12 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         verbs_in_clause = [
             t for t in triggers if clause_of[t.index] == c and not t.noun and t is not trig
         ]
+        if (
+            trig.noun
+            and any(v.index < trig.index for v in verbs_in_clause)
+            and under_framework(tokens, trig.index, cues)
+        ):
+            continue  # "released 2,000 prisoners under an amnesty": the frame of the act
         # "bei Kundgebungen", "after a visit", "during Putin's visit": a real event in a
         # circumstantial phrase, not the object of the clause's verb
         circumstantial = trig.noun and in_circumstance(tokens, trig.index, cues)
@@ -639,7 +646,7 @@ def _inherited_subject(
             and k + 1 < info.hi
             and (tokens[k + 1].text[:1].islower() or cues.lang != "de")
         ):
-            return next(
+            antecedent = next(
                 (
                     s
                     for s in reversed(slots)
@@ -647,6 +654,10 @@ def _inherited_subject(
                 ),
                 None,
             )
+            # "an agreement in Doha that paves the way": a place is no relative's subject
+            if antecedent is not None and antecedent.prep in cues.location_preps:
+                return None
+            return antecedent
     if info.first_word in cues.complementizers:
         return None
     for k in range(c - 1, -1, -1):

@@ -43,6 +43,7 @@ class Cues:
     reflexives: frozenset[str]
     circumstance_preps: frozenset[str]
     aftermath_preps: frozenset[str]
+    framework_preps: frozenset[str]
     readiness: frozenset[str]
     destination_preps: frozenset[str]
     hosting_lemmas: frozenset[str]

@@ -155,3 +155,15 @@ def answered_actor(sent: Sentence, ctx: ArticleContext) -> Slot | None:
     if before is None or not before.key():
         return None
     return Slot(before, "country", 0, 0)
+
+
+def under_framework(tokens: list, i: int, cues: Cues) -> bool:
+    """Whether the noun at i names the frame an act is done under ("under an amnesty",
+    "under a deal brokered by Oman"): a preposition of framework right before its phrase."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        low = tokens[k].lower
+        if low in cues.framework_preps:
+            return True
+        if low in cues.prepositions or low in cues.clause_punct:
+            return False
+    return False

@@ -286,6 +286,13 @@ ABSENT = [
     # a denied or only possible act blames nobody
     ("Greece's defence minister said Turkey had not blown up the bridge.", "ACCUSE"),
     ("Greece's defence minister said Turkey could blow up the bridge.", "ACCUSE"),
+    # the frame an act is done under is no act of its own; a place is no relative's subject
+    ("Belarus released 30 political prisoners under an amnesty.", "CONCEDE"),
+    (
+        "Kyiv and Moscow signed a deal in Istanbul that paves the way for the withdrawal of "
+        "troops.",
+        "CONCEDE",
+    ),
     # trade wars and war crimes are no attack
     ("Beijing and Washington escalated their trade war over chips.", "ASSAULT"),
     ("A Dutch court tried a Syrian officer for war crimes.", "ASSAULT"),
