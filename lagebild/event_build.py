@@ -75,9 +75,15 @@ def event_clause(e: Event, tokens: list, clause_of: list[int]) -> int:
 def circumstantial(tokens: list, i: int, cues: Cues) -> bool:
     """Whether the noun at i stands in a circumstantial phrase ("bei Protesten", "after a
     visit", "during talks"): a preposition of time or occasion within three words before."""
+    return phrase_of(tokens, i, cues, cues.circumstance_preps)
+
+
+def phrase_of(tokens: list, i: int, cues: Cues, preps: frozenset[str]) -> bool:
+    """Whether the noun at i stands in a phrase opened by one of `preps` within three words
+    before it (no other preposition or clause mark between)."""
     for k in range(i - 1, max(-1, i - 4), -1):
         low = tokens[k].lower
-        if low in cues.circumstance_preps:
+        if low in preps:
             return True
         if low in cues.prepositions or low in cues.clause_punct:
             return False

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from lagebild.arguments import Slot
 from lagebild.cues import Cues
-from lagebild.event_build import ArticleContext, token_at
+from lagebild.event_build import ArticleContext, phrase_of, token_at
 from lagebild.schema import Event, Sentence
 from lagebild.triggers import TriggerMatch
 
@@ -160,10 +160,4 @@ def answered_actor(sent: Sentence, ctx: ArticleContext) -> Slot | None:
 def under_framework(tokens: list, i: int, cues: Cues) -> bool:
     """Whether the noun at i names the frame an act is done under ("under an amnesty",
     "under a deal brokered by Oman"): a preposition of framework right before its phrase."""
-    for k in range(i - 1, max(-1, i - 4), -1):
-        low = tokens[k].lower
-        if low in cues.framework_preps:
-            return True
-        if low in cues.prepositions or low in cues.clause_punct:
-            return False
-    return False
+    return phrase_of(tokens, i, cues, cues.framework_preps)
