@@ -51,6 +51,7 @@ from lagebild.event_rules import (
     intent_events,
     missile_tests,
     protesters_protest,
+    protesting_subject,
     reaction_targets,
     retaliation_targets,
     shared_counterpart,
@@ -231,7 +232,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     inside = {i for s in slots if s.kind != "place" for i in range(s.start, s.end)}
     # a word inside an actor's name is no trigger ("International Monetary Fund")
     triggers = [t for t in match_triggers(tokens, clause_of, ctx.lang) if t.index not in inside]
-    if not triggers:
+    protesting = protesting_subject(slots, tokens, cues)
+    if not triggers and protesting is None:
         return []
     infos = clause_infos(tokens, clause_of, cues)
     mark_governed(infos, triggers, tokens, clause_of, cues)
@@ -477,7 +479,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         )
     events.extend(insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
     civilian_violence(events)
-    events.extend(protesters_protest(events, tokens, sent, ctx))
+    events.extend(protesters_protest(events, tokens, sent, ctx, protesting))
     if any(t.lower in cues.border_words for t in tokens) or any(
         s.prep in cues.presence_preps for s in slots
     ):

@@ -310,14 +310,43 @@ def shared_counterpart(events: list[Event]) -> None:
             e.target = before.target
 
 
+def protesting_subject(slots: list[Slot], tokens: list, cues: Cues) -> Slot | None:
+    """Protesters opening the sentence as its subject ("Protesters filled the square in
+    Caracas", "Anti-government protesters gathered ..."): they are demonstrating."""
+    first = slots[0] if slots else None
+    if (
+        first is None
+        or tokens[-1].lower == "?"
+        or any(t.text[:1].isalpha() and t.text[:1].isupper() for t in tokens[1 : first.start])
+        or first.start > 2
+        or tokens[first.end - 1].lower not in cues.protester_nouns
+        or first.actor.sector not in CIVILIAN_SECTORS
+        or first.prep is not None
+    ):
+        return None
+    return first
+
+
 def protesters_protest(
-    events: list[Event], tokens: list, sent: Sentence, ctx: ArticleContext
+    events: list[Event],
+    tokens: list,
+    sent: Sentence,
+    ctx: ArticleContext,
+    subject: Slot | None = None,
 ) -> list[Event]:
     """Protesters who act (demand, storm, block) are demonstrating: "Protesters in Bangkok
-    demanded the resignation ..." is also a PROTEST of the people there at home."""
+    demanded the resignation ..." is also a PROTEST of the people there at home, and so are
+    protesters as the subject of any verb (`subject`, from protesting_subject)."""
     cues = ctx.cues
     protesting = {e.source.key() for e in events if e.type == "PROTEST" and e.source}
     out: list[Event] = []
+    country = (subject.actor.country or (ctx.location or {}).get("country")) if subject else None
+    if subject is not None and country and country not in protesting:
+        trig = TriggerMatch(synthetic_entry("141"), subject.end - 1, subject.end, noun=True)
+        people = Actor(subject.actor.text, subject.actor.name, country, None, "CVL")
+        home = Actor("", None, country, None, DOMESTIC_TYPES["PROTEST"])
+        out.append(rule_event(trig, people, home, sent, ctx, tokens))
+        protesting.add(country)
     for e in events:
         src = e.source
         if (

@@ -233,6 +233,8 @@ FOUND = [
     # greeting a visitor is hosting; sitting down together is a meeting
     ("Putin greeted Kim Jong Un at the airport in Vladivostok.", ("CONSULT", "RUS", "PRK")),
     ("Iranian and Saudi officials sat down together in Baghdad.", ("CONSULT", "IRN", "SAU")),
+    # protesters as the subject of any verb are demonstrating
+    ("Protesters in Quito gathered outside the national assembly.", ("PROTEST", "ECU", "ECU")),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
@@ -293,6 +295,8 @@ ABSENT = [
         "troops.",
         "CONCEDE",
     ),
+    # protesters merely acted upon name no protest of their own subject
+    ("Protesters in Lima gathered outside the congress?", "PROTEST"),
     # trade wars and war crimes are no attack
     ("Beijing and Washington escalated their trade war over chips.", "ASSAULT"),
     ("A Dutch court tried a Syrian officer for war crimes.", "ASSAULT"),
