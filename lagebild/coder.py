@@ -96,9 +96,10 @@ if TYPE_CHECKING:
 
 #: acts whose unnamed group of victims or beneficiaries is taken to be domestic
 #: sectors that act at home, and their acts: an unnamed police force arrests in the
-#: country of the arrested ("wurde von der Polizei festgenommen"); unnamed protesters
-#: protest where they are ("filled the streets of Antananarivo")
-HOME_SECTORS = frozenset({"COP", "JUD"})
+#: country of the arrested ("wurde von der Polizei festgenommen"), unnamed rebels fight
+#: where they operate ("separatists shelled Mariupol"); unnamed protesters protest where
+#: they are ("filled the streets of Antananarivo")
+HOME_SECTORS = frozenset({"COP", "JUD", "REB"})
 HOME_TYPES = frozenset({"COERCE", "ASSAULT"})
 GROUP_TARGET_TYPES = frozenset(
     {"COERCE", "RETREAT", "PROTEST", "CONCEDE", "ASSAULT", "AID", "MOBILIZE"}
@@ -728,6 +729,11 @@ def _make_events(
             and not s_actor.org
             and t_actor is not None
             and t_actor.country
+            and not (
+                src is not None
+                and src.start > 0
+                and tokens[src.start - 1].lower in cues.unknown_words
+            )
             and (
                 (s_actor.sector in HOME_SECTORS and entry.type in HOME_TYPES)
                 or (s_actor.sector in CIVILIAN_SECTORS and entry.type == "PROTEST")

@@ -235,6 +235,12 @@ FOUND = [
     ("Iranian and Saudi officials sat down together in Baghdad.", ("CONSULT", "IRN", "SAU")),
     # protesters as the subject of any verb are demonstrating
     ("Protesters in Quito gathered outside the national assembly.", ("PROTEST", "ECU", "ECU")),
+    # "anti-"/"pro-" make a stance, not an actor; rebels fight where they operate
+    (
+        "Anti-government protesters filled the main square in Caracas.",
+        ("PROTEST", "VEN", "VEN"),
+    ),
+    ("Pro-Russian separatists shelled Mariupol.", ("ASSAULT", "UKR", "UKR")),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
@@ -297,6 +303,8 @@ ABSENT = [
     ),
     # protesters merely acted upon name no protest of their own subject
     ("Protesters in Lima gathered outside the congress?", "PROTEST"),
+    # unknown gunmen have no state
+    ("Unidentified gunmen opened fire on a bus in Baluchistan.", "ASSAULT"),
     # trade wars and war crimes are no attack
     ("Beijing and Washington escalated their trade war over chips.", "ASSAULT"),
     ("A Dutch court tried a Syrian officer for war crimes.", "ASSAULT"),
