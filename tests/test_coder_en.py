@@ -303,6 +303,7 @@ ABSENT = [
     ),
     # protesters merely acted upon name no protest of their own subject
     ("Protesters in Lima gathered outside the congress?", "PROTEST"),
+    ("Protesters are expected to gather in Quito next week.", "PROTEST"),
     # unknown gunmen have no state
     ("Unidentified gunmen opened fire on a bus in Baluchistan.", "ASSAULT"),
     # trade wars and war crimes are no attack
