@@ -314,17 +314,18 @@ def protesting_subject(slots: list[Slot], tokens: list, cues: Cues) -> Slot | No
     """Protesters opening the sentence as its subject ("Protesters filled the square in
     Caracas", "Anti-government protesters gathered ..."): they are demonstrating."""
     first = slots[0] if slots else None
-    unreal = cues.future_aux | cues.hypothetical | cues.negation | cues.scheduled_words
     if (
         first is None
-        or tokens[-1].lower == "?"
-        or any(t.lower in unreal or t.lemma.lower() in cues.intent_lemmas for t in tokens)
-        or any(t.text[:1].isalpha() and t.text[:1].isupper() for t in tokens[1 : first.start])
         or first.start > 2
         or tokens[first.end - 1].lower not in cues.protester_nouns
         or first.actor.sector not in CIVILIAN_SECTORS
         or first.prep is not None
+        or tokens[-1].lower == "?"
+        or any(t.text[:1].isalpha() and t.text[:1].isupper() for t in tokens[1 : first.start])
     ):
+        return None
+    unreal = cues.future_aux | cues.hypothetical | cues.negation | cues.scheduled_words
+    if any(t.lower in unreal or t.lemma.lower() in cues.intent_lemmas for t in tokens):
         return None
     return first
 
