@@ -47,6 +47,7 @@ from lagebild.event_rules import (
     denials,
     domestic_targets,
     executive_orders,
+    foreign_bans,
     insist_events,
     intent_events,
     missile_tests,
@@ -510,6 +511,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     events = [e for e in events if not one_sided_object(e, tokens, cues)]
     shared_counterpart(events)
     missile_tests(events, tokens, cues)
+    foreign_bans(events)
     # dyadic acts (an attack, a sanction, aid, talks, an accusation) need a counterpart
     events = [e for e in events if e.target is not None or e.type not in DYADIC_TYPES]
     events = dedupe(events)

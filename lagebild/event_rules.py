@@ -378,6 +378,24 @@ def protesters_protest(
     return out
 
 
+def foreign_bans(events: list[Event]) -> None:
+    """A ban by one state or organisation on what belongs to another ("a ban on Russian
+    diamonds", "banned Belarusian airlines") is a sanction (SANCTION 163); a ban at home
+    ("banned the Pride march") stays COERCE 172."""
+    code = lookup_cameo("163")
+    for e in events:
+        if (
+            e.cameo == "172"
+            and e.source is not None
+            and e.target is not None
+            and e.target.key()
+            and e.source.key()
+            and e.target.key() != e.source.key()
+        ):
+            e.type, e.cameo, e.quad_class, e.goldstein = "SANCTION", code.code, 4, code.goldstein
+            e.mode, e.context = code.mode, code.context
+
+
 def missile_tests(events: list[Event], tokens: list, cues: Cues) -> None:
     """A missile fired or launched at nobody, or into the sea, is a test or a show of force
     (MOBILIZE 150), not an attack: "North Korea fired a ballistic missile on Sunday",

@@ -241,6 +241,9 @@ FOUND = [
         ("PROTEST", "VEN", "VEN"),
     ),
     ("Pro-Russian separatists shelled Mariupol.", ("ASSAULT", "UKR", "UKR")),
+    # a ban on what belongs to another state is a sanction; a ban at home stays coercion
+    ("The EU adopted a ban on Russian steel.", ("SANCTION", "EU", "RUS")),
+    ("Hungary banned the Pride march in Budapest.", ("COERCE", "HUN", "HUN")),
     # the lifted measure before its passive verb
     (
         "The embargo on Cuba was lifted by the United States in a surprise move.",
