@@ -90,6 +90,8 @@ class Gazetteer:
             stop += 1
         tail = low[end:stop]
         left_ok = start == 0 or not text[start - 1].isalnum()
+        if low[max(0, start - 5) : start].endswith(_STANCE_PREFIXES):
+            return  # "anti-government protesters", "pro-Russian separatists": a stance, no actor
         word_start = start
         if not left_ok:
             while word_start > 0 and text[word_start - 1].isalnum():
@@ -131,6 +133,10 @@ class Gazetteer:
             chosen.append(hit)
             last_end = hit.end
         return chosen
+
+
+#: prefixes that turn an actor's name into a stance of someone else
+_STANCE_PREFIXES = ("anti-", "pro-")
 
 
 def _compound_modifier(lex: Lexicon, word: str) -> Pattern | None:

@@ -109,12 +109,17 @@ def segment_clauses(
         elif (
             i > 1
             and tokens[i - 1].lemma.lower() in cues.speech_split_lemmas
+            and tokens[i - 1].lower not in cues.bare_nouns
             and low not in cues.clause_punct
             and tokens[i - 2].lower not in cues.future_aux
             and tokens[i - 2].lower not in cues.determiners
             and tokens[i - 2].lower not in cues.prepositions
+            and tokens[i - 2].lower not in cues.possessives
+            and tokens[i - 2].lower not in ("'s", "’s")
         ):
-            c += 1  # "officials said Russian troops shelled ...": the report is a clause
+            # "officials said Russian troops shelled ...": the report is a clause; not "the
+            # president's state visit"
+            c += 1
         elif cues.lang == "de" and low == "," and _list_comma(tokens, i, cues):
             pass  # "Zelte, Decken und Heizgeräte": a list of nouns, no new clause
         elif i > 0 and (
@@ -205,7 +210,21 @@ def build_slots(tokens: list[Token], mentions: list[Mention], cues: Cues) -> lis
 
 
 def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
-    """Find the preposition (skipping determiners and adjectives) and case marks before a slot."""
+    """Find the preposition (skipping determiners and adjectives) and case marks before a slot,
+    and whether it is a possessive ("during Putin's visit": also after a preposition)."""
+    end_text = tokens[slot.end - 1].text
+    nxt_tok = tokens[slot.end] if slot.end < len(tokens) else None
+    if (
+        cues.lang == "de"
+        and end_text.endswith("s")
+        and slot.kind in ("country", "person", "metonym", "org", "group")
+        and nxt_tok is not None
+        and nxt_tok.text[:1].isupper()
+        and nxt_tok.text.isalpha()
+    ):
+        slot.possessive = True  # "Russlands Annexion", "Bidens Anruf"
+    if nxt_tok is not None and nxt_tok.lower in ("'s", "’s"):
+        slot.possessive = True
     k = slot.start - 1
     first = tokens[slot.start].lower
     if (
@@ -280,19 +299,6 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
             circumstance = opening_prep(tokens, k, cues) in cues.circumstance_preps
             slot.adjunct_head = k if circumstance else -1
         break
-    end_text = tokens[slot.end - 1].text
-    nxt_tok = tokens[slot.end] if slot.end < len(tokens) else None
-    if (
-        cues.lang == "de"
-        and end_text.endswith("s")
-        and slot.kind in ("country", "person", "metonym", "org", "group")
-        and nxt_tok is not None
-        and nxt_tok.text[:1].isupper()
-        and nxt_tok.text.isalpha()
-    ):
-        slot.possessive = True  # "Russlands Annexion", "Bidens Anruf"
-    if nxt_tok is not None and nxt_tok.lower in ("'s", "’s"):
-        slot.possessive = True
 
 
 def opening_prep(tokens: list[Token], i: int, cues: Cues) -> str | None:
@@ -310,9 +316,19 @@ def opening_prep(tokens: list[Token], i: int, cues: Cues) -> str | None:
 def _link_coordination(slots: list[Slot], tokens: list[Token], cues: Cues) -> None:
     """Link "X und Y", "X, Y und Z": later members share the head's role. A comma alone
     links only inside a list that a coordinator closes ("Israel, die VAE und Bahrain")."""
+    # "Russia's Lavrov and China's Wang Yi": a possessive before a name only modifies it
+    modifier = {
+        id(s)
+        for s, nxt in zip(slots, slots[1:], strict=False)
+        if s.possessive and nxt.start == s.end + 1 and cues.lang != "de"
+    }
+    skipped = {
+        i for s in slots if id(s) in modifier for i in range(s.start, min(s.end + 1, len(tokens)))
+    }
+    members_ = [s for s in slots if id(s) not in modifier]
     links: list[tuple[Slot, Slot, bool]] = []
-    for a, b in zip(slots, slots[1:], strict=False):
-        between = [t.lower for t in tokens[a.end : b.start]]
+    for a, b in zip(members_, members_[1:], strict=False):
+        between = [tokens[i].lower for i in range(a.end, b.start) if i not in skipped]
         joins = [w for w in between if w in cues.coordinators or w == ","]
         if (
             not between
@@ -408,7 +424,9 @@ def is_passive(tokens: list[Token], trig: TriggerMatch, lo: int, hi: int, cues: 
     window = range(max(lo, trig.index - 4), trig.index)
     aux = any(tokens[i].lemma.lower() in cues.passive_aux for i in window)
     nxt = tokens[trig.index + 1].lower if trig.index + 1 < hi else ""
-    aux = aux or nxt in cues.agent_preps  # reduced relative: "a system supplied by Germany"
+    after = tokens[trig.index + 2].lower if trig.index + 2 < hi else ""
+    # reduced relative: "a system supplied by Germany"; not "talked by phone"
+    aux = aux or (nxt in cues.agent_preps and after not in cues.by_means)
     return aux and (
         tok.lower.endswith(("ed", "en", "wn", "ht", "uck", "ung", "ot", "id"))
         or tok.lower in EN_IRREGULAR_PARTICIPLES
@@ -690,6 +708,8 @@ def _pick_target(
             and (source is None or s.actor.key() != source.actor.key())
         ],
         [s for s in plain if ok(s)],
+        # "called on the government to ...": an unnamed addressee, resolved later
+        [s for s in in_clause if ok(s) and s.prep in tpreps and trig.type == "REQUEST"],
     ]
     if trig.entry.ptarget:
         ranks.insert(0, ranks.pop(5))  # the target preposition first
@@ -776,19 +796,17 @@ def _nominal_arguments(
     source: Slot | None = None
     target: Slot | None = None
     for s in in_clause:
-        if (
-            s.end <= i
-            and i - s.end <= 3
-            and s.kind != "place"
-            and (s.attributive or (s.possessive and s.prep is None))
-        ):
+        if s.end <= i and i - s.end <= 3 and s.kind != "place" and (s.attributive or s.possessive):
             source = s
         elif (
             cues.lang != "de"
             and s.end <= i
             and i - s.end <= 1
             and s.kind != "place"
-            and all(t.text[:1].islower() or t.text[:1].isupper() for t in tokens[s.end : i])
+            and all(
+                (t.text[:1].islower() or t.text[:1].isupper()) and not t.lower.endswith("ed")
+                for t in tokens[s.end : i]
+            )
             and (s.end == i or tokens[s.end].lower not in cues.prepositions)
         ):
             source = s  # noun adjunct: "the Hamas attack", "a US strike"

@@ -29,6 +29,7 @@ from lagebild.event_build import (
     clause_subject,
     event,
     political,
+    synthetic_entry,
     token_at,
 )
 from lagebild.event_build import (
@@ -48,10 +49,16 @@ from lagebild.event_rules import (
     denials,
     domestic_targets,
     executive_orders,
+    foreign_bans,
     insist_events,
     intent_events,
+    missile_tests,
+    protesters_protest,
+    protesting_subject,
     reaction_targets,
+    retaliation_targets,
     sea_launches,
+    shared_counterpart,
     sourced_claims,
 )
 from lagebild.lang import available_languages
@@ -63,9 +70,23 @@ from lagebild.modality import (
     mark_governed,
 )
 from lagebild.ontology import SYMMETRIC_TYPES
+from lagebild.phrases import (
+    BETWEEN_PREPS,
+    LAST_ACT,
+    aid_destination,
+    answered_actor,
+    between_slot,
+    in_aftermath,
+    one_sided_object,
+    possessive_owner,
+    reduced_relative,
+    under_framework,
+    visitor,
+)
 from lagebild.quotes import find_quotes
 from lagebild.referents import (
     FOREIGN_SECTORS,
+    STATE_KINDS,
     anaphora_slots,
     fill_role_countries,
     locate_events,
@@ -75,16 +96,17 @@ from lagebild.referents import (
 )
 from lagebild.schema import Actor, Article, Event, Mention, Sentence
 from lagebild.text import split_sentences
-from lagebild.triggers import TriggerMatch, match_triggers
+from lagebild.triggers import INDEFINITE_ARTICLES, TriggerMatch, match_triggers
 
 if TYPE_CHECKING:
     from lagebild.pipeline import CodedArticle, ExtractOptions
 
 #: acts whose unnamed group of victims or beneficiaries is taken to be domestic
 #: sectors that act at home, and their acts: an unnamed police force arrests in the
-#: country of the arrested ("wurde von der Polizei festgenommen"); unnamed protesters
-#: protest where they are ("filled the streets of Antananarivo")
-HOME_SECTORS = frozenset({"COP", "JUD"})
+#: country of the arrested ("wurde von der Polizei festgenommen"), unnamed rebels fight
+#: where they operate ("separatists shelled Mariupol"); unnamed protesters protest where
+#: they are ("filled the streets of Antananarivo")
+HOME_SECTORS = frozenset({"COP", "JUD", "REB"})
 HOME_TYPES = frozenset({"COERCE", "ASSAULT"})
 GROUP_TARGET_TYPES = frozenset(
     {"COERCE", "RETREAT", "PROTEST", "CONCEDE", "ASSAULT", "AID", "MOBILIZE"}
@@ -96,8 +118,14 @@ GROUP_TARGET_CODES = frozenset({"116"})
 ASYLUM_CODE = "075"
 #: acts whose object is the actor's own forces ("mobilisierte 45.000 Polizisten")
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
-#: key of ArticleContext.recent for the author of the latest act of any type
-LAST_ACT = "*"
+#: sectors that speak to their own state's government ("the parliament called on the
+#: government")
+DOMESTIC_VOICES = frozenset({"LEG", "JUD", "OPP", "CVL"})
+#: CAMEO code of sending forces to help a government, and the sectors of such forces
+AID_FORCES_CODE = "074"
+FORCES_SECTORS = frozenset({"MIL", "COP"})
+#: CAMEO code of hosting a visit ("received the president")
+HOST_CODE = "043"
 #: CAMEO codes of visits: made by people, never by things an adjective names
 VISIT_CODES = frozenset({"042", "043"})
 #: acts that are always aimed at someone: without a target they are not coded
@@ -152,7 +180,24 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
         hi = bisect.bisect_left(starts, sent.end)
         sent_mentions = [m for m in mentions[lo:hi] if m.end <= sent.end]
         events.extend(code_sentence(sent, sent_mentions, ctx))
-        ctx.people.extend(m.actor for m in sent_mentions if m.kind == "person")
+        # "The Japanese prime minister flew to Seoul. There he met ...": a named person or a
+        # single office holder, not a capital ("Seoul") or a group ("officials")
+        ctx.people.extend(
+            m.actor
+            for m in sent_mentions
+            if m.kind == "person"
+            or (
+                m.kind == "role"
+                and m.actor.sector == "GOV"
+                and m.actor.country
+                and not m.text.endswith("s")
+            )
+        )
+        ctx.states.extend(
+            m.actor
+            for m in sent_mentions
+            if m.kind in STATE_KINDS and not m.attributive and (m.actor.country or m.actor.org)
+        )
         ctx.persons.extend(
             (m.start, m.actor)
             for m in sent_mentions
@@ -204,7 +249,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     inside = {i for s in slots if s.kind != "place" for i in range(s.start, s.end)}
     # a word inside an actor's name is no trigger ("International Monetary Fund")
     triggers = [t for t in match_triggers(tokens, clause_of, ctx.lang) if t.index not in inside]
-    if not triggers:
+    protesting = protesting_subject(slots, tokens, cues)
+    if not triggers and protesting is None:
         return []
     event_nouns = {t.index for t in triggers if t.noun}
     for s in slots:
@@ -213,6 +259,10 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     mark_governed(infos, triggers, tokens, clause_of, cues)
     question = sent.text.rstrip().endswith("?")
     nonpolitical = any(_nonpolitical_word(t.lower, cues) for t in tokens)
+    # people take to the streets over elections: only sport and markets make a march no protest
+    unpolitical_protest = any(
+        _nonpolitical_word(t.lower, cues) and t.lower not in cues.election_words for t in tokens
+    )
     dates = find_dates(sent.text, ctx.lang, ctx.article.date)
     controlled = _controlled_clauses(infos, tokens, cues)
     subjects = [
@@ -221,17 +271,71 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
     ]
     events: list[Event] = []
     back_refs: list[tuple[int, Actor]] = []
+    answered = answered_actor(sent, ctx)
     for trig in triggers:
         c = clause_of[trig.index]
         inherited = _inherited_subject(c, infos, subjects, tokens, cues, slots, c in controlled)
         sources, target, _passive = choose_arguments(
             trig, tokens, slots, clause_of, cues, inherited, c in controlled
         )
+        if trig.entry.inv and trig.type == "AID" and target is not None and visitor(sources):
+            # "Xi received the Brazilian president": a visitor is received, hosted (043)
+            trig = replace(trig, entry=synthetic_entry(HOST_CODE))
+            sources, target = [target], sources[0]
+        elif (
+            tokens[trig.index].lemma.lower() in cues.hosting_lemmas
+            and target is not None
+            and not target.possessive
+            and visitor([target])
+        ):
+            # "was welcomed by Putin in the Kremlin": a visitor welcomed is hosted (043)
+            trig = replace(trig, entry=synthetic_entry(HOST_CODE))
+        if (
+            not trig.noun
+            and (target is None or not (target.actor.country or target.actor.org))
+            and sources
+            and (trig.type == "MOBILIZE" or sources[0].actor.sector in FORCES_SECTORS)
+            and trig.type in ("MOBILIZE", "CONSULT")
+        ):
+            helped = aid_destination(trig, tokens, slots, clause_of, cues)
+            if helped is not None:
+                trig = replace(trig, entry=synthetic_entry(AID_FORCES_CODE))
+                target = helped
+        relative = reduced_relative(trig, tokens, slots, cues)
+        if relative is not None:
+            # "bases in Iraq hosting American troops": the -ing form belongs to the noun
+            # before the place; no actor there, no event
+            if not relative:
+                continue
+            sources = relative
+        if trig.noun and not sources:
+            owner = possessive_owner(trig.index, tokens, slots, cues)
+            sources = [owner] if owner is not None else []
+        if not sources and trig.type in SYMMETRIC_TYPES:
+            # "A ceasefire between Israel and Hezbollah was agreed": the parties of the act
+            between = between_slot(c, slots, clause_of)
+            if between is not None:
+                sources, target = [between], None
+        if (
+            (target is None or not (target.actor.country or target.actor.org))
+            and answered is not None
+            and sources
+            and sources[0].actor.key() != answered.actor.key()
+        ):
+            # "Iran freed the Swedish diplomat. In return, Sweden released ...": aimed at the
+            # author of the act reported before
+            target = answered
         if target is None and not trig.noun:
             target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)
         verbs_in_clause = [
             t for t in triggers if clause_of[t.index] == c and not t.noun and t is not trig
         ]
+        if (
+            trig.noun
+            and any(v.index < trig.index for v in verbs_in_clause)
+            and under_framework(tokens, trig.index, cues)
+        ):
+            continue  # "released 2,000 prisoners under an amnesty": the frame of the act
         # "bei Kundgebungen", "after a visit", "during Putin's visit": a real event in a
         # circumstantial phrase, not the object of the clause's verb
         circumstantial = trig.noun and in_circumstance(tokens, trig.index, cues)
@@ -287,6 +391,9 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             if agent is not None and not any(t.lemma.lower() in cues.passive_aux for t in tokens):
                 agent = None  # an active clause has no agent: "Manöver in der Straße von Taiwan"
             subj = agent or subjects[c] or inherited
+            if subj is None and circumstantial and c == 0 and len(subjects) > 1:
+                # "During a phone call with Putin, Xi called for talks": the main subject
+                subj = subjects[1]
             if subj is not None and subj is not target:
                 sources = [subj]
             if target is None and sources:
@@ -305,16 +412,63 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                     ),
                     None,
                 )
+        if target is None and sources and trig.noun and trig.type == "CONSULT":
+            # "Macron went to Beijing for a state visit": the place travelled to before
+            target = next(
+                (
+                    s
+                    for s in slots
+                    if clause_of[s.start] == c
+                    and s.coord_head
+                    and sources[0].end <= s.start < trig.index
+                    and s.prep in cues.destination_preps
+                    and (s.actor.country or s.actor.org)
+                    and s.actor.key() != sources[0].actor.key()
+                ),
+                None,
+            )
         if (
-            not sources
-            and trig.type == "PROTEST"
-            and (not trig.noun or main_noun)
+            trig.type in OWN_FORCES_TYPES
+            and _passive
+            and not sources
+            and target is not None
+            and target.start < trig.index
+        ):
+            # "Russian troops were deployed to the border": the forces' own state deploys
+            sources, target = [target], None
+        stateless_people = (
+            len(sources) == 1
+            and not sources[0].actor.country
+            and not sources[0].actor.org
+            and sources[0].actor.sector == "CVL"
+            and (trig.type == "PROTEST" or (trig.type in CIVILIAN_ACTS and not trig.noun))
+        )
+        if (
+            (not sources or stateless_people)
+            and (trig.type == "PROTEST" or stateless_people)
+            and (main_noun or not trig.noun)
+            and not (trig.noun and in_aftermath(tokens, trig.index, cues))
+            # "nach Massenprotesten": a protest noun of occasion with no attribute is not coded
             and not (circumstantial and _bare_noun(tokens, trig.index, cues))
             and not reason
         ):
-            # "nach Massenprotesten": a protest noun of occasion with no attribute is not coded
-            people = located_civilians(ctx, slots, tokens[trig.index].text, trig.index)
-            sources = [people] if people else []
+            # "Kundgebungen in Moskau", "protesters stormed his residence": the people of
+            # the place, else of the one state the sentence is about
+            text = sources[0].actor.text if sources else tokens[trig.index].text
+            people = located_civilians(ctx, slots, text, trig.index)
+            sources = [people] if people else sources
+        if (
+            trig.noun
+            and not main_noun
+            and not sources
+            and any(
+                v.index < trig.index and tokens[v.index].lemma.lower() in cues.executive_lemmas
+                for v in verbs_in_clause
+            )
+        ):
+            # "ordered the closure of the consulate": who orders an act does it
+            subj = subjects[c] or inherited
+            sources = [subj] if subj is not None else []
         thanks = _thanks_verb(trig, triggers, tokens, clause_of, cues)
         thanked = None
         if thanks is not None:
@@ -336,8 +490,11 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             trig.noun
             and not circumstantial
             and any(v.type == trig.type and v.index < trig.index for v in verbs_in_clause)
+            and not (sources and sources[0].prep in BETWEEN_PREPS)
         ):
-            continue  # "verhängte Sanktionen": the verb's event already says it
+            # "verhängte Sanktionen": the verb's event already says it; but "hosted talks
+            # between X and Y" names the parties of the talks too
+            continue
         if (
             target is None
             and trig.type in COMPLEMENT_TARGET_TYPES
@@ -387,6 +544,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             and not main_noun
             and trig.entry.cameo.quad_class in SPEECH_QUADS
             and any(v.type in REACTION_TYPES for v in verbs_in_clause)
+            and not reason  # "criticised Kenya over Macron's visit": the visit took place
         ):
             continue  # "ließ die Forderung Moskaus abblitzen": only the reaction is coded
         events.extend(
@@ -398,7 +556,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
                 ctx,
                 negated,
                 hypothetical,
-                nonpolitical,
+                unpolitical_protest if trig.type == "PROTEST" else nonpolitical,
                 dates,
                 tokens,
                 _evidence(trig, sources, target, inherited),
@@ -406,8 +564,11 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         )
     events.extend(insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
     civilian_violence(events)
-    if any(t.lower in cues.border_words for i, t in enumerate(tokens) if i not in inside):
-        border_buildup(events)
+    events.extend(protesters_protest(events, tokens, sent, ctx, protesting))
+    if any(t.lower in cues.border_words for i, t in enumerate(tokens) if i not in inside) or any(
+        s.prep in cues.presence_preps for s in slots
+    ):
+        border_buildup(events, tokens, slots, cues)
     if any(t.lower.endswith(tuple(cues.launch_words)) for t in tokens) and any(
         t.lower.endswith(tuple(cues.sea_words)) or t.lower.startswith(tuple(cues.test_missiles))
         for t in tokens
@@ -415,7 +576,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         sea_launches(events)  # "ins Meer", "eine Interkontinentalrakete": a weapons test
     events = intent_events(events, tokens, clause_of, infos, ctx)
     domestic_targets(events)
-    events.extend(claim_events(events, tokens, slots, clause_of, infos, sent, ctx))
+    events.extend(claim_events(events, tokens, slots, clause_of, infos, sent, ctx, triggers))
     events.extend(sourced_claims(events, tokens, slots, sent, ctx))
     events.extend(conditional_threats(events, tokens, slots, infos, sent, ctx))
     for e in events:
@@ -430,25 +591,15 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         ):
             back_refs.append((clause_of[k], ctx.recent[LAST_ACT]))
     reaction_targets(events, tokens, clause_of, back_refs)
+    retaliation_targets(events)
     events = executive_orders(events, tokens, clause_of, cues)
     denials(events, tokens, clause_of, cues)
     # "signed an executive order": a document of one side is no agreement; "delivered his
     # State of the Union address": a speech is no aid
-    not_objects = {"AGREE": (cues.not_agreements, 5), "AID": (cues.not_aid, 7)}
-    events = [
-        e
-        for e in events
-        if not (
-            e.type in not_objects
-            and any(
-                t.lower in not_objects[e.type][0]
-                for t in tokens[
-                    token_at(e.char_start, tokens) + 1 : token_at(e.char_start, tokens)
-                    + not_objects[e.type][1]
-                ]
-            )
-        )
-    ]
+    events = [e for e in events if not one_sided_object(e, tokens, cues)]
+    shared_counterpart(events)
+    missile_tests(events, tokens, cues)
+    foreign_bans(events)
     # dyadic acts (an attack, a sanction, aid, talks, an accusation) need a counterpart
     events = [e for e in events if e.target is not None or e.type not in DYADIC_TYPES]
     events = dedupe(events)
@@ -456,6 +607,8 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         if e.source is not None and not e.negated and not e.hypothetical:
             ctx.recent[e.type] = e.source
             ctx.recent[LAST_ACT] = e.source
+            if e.target is not None and e.target.key() and e.target.key() != e.source.key():
+                ctx.pair = (e.source, e.target)
     locate_events(events, slots, here, tokens, ctx)
     attach_event_magnitudes(events, sent, ctx.lang)
     return events
@@ -515,18 +668,7 @@ def _mediated_parties(
     """The parties a mediator talks to: those it mediates between ("mediated between Russia
     and Ukraine"), else the coordinated subject ("X und Y einigten sich unter Vermittlung")."""
     keys = {m.actor.key() for s in sources for m in members(s)}
-    between = next(
-        (
-            s
-            for s in slots
-            if clause_of[s.start] == c
-            and s.coord_head
-            and s.coord
-            and s.prep in ("zwischen", "between")
-        ),
-        None,
-    )
-    subj = between or subjects[c] or inherited
+    subj = between_slot(c, slots, clause_of) or subjects[c] or inherited
     if subj is None or not subj.coord:
         return []
     return [m for m in members(subj) if m.actor.key() not in keys]
@@ -687,7 +829,7 @@ def _inherited_subject(
             and k + 1 < info.hi
             and (tokens[k + 1].text[:1].islower() or cues.lang != "de")
         ):
-            return next(
+            antecedent = next(
                 (
                     s
                     for s in reversed(slots)
@@ -695,6 +837,10 @@ def _inherited_subject(
                 ),
                 None,
             )
+            # "an agreement in Doha that paves the way": a place is no relative's subject
+            if antecedent is not None and antecedent.prep in cues.location_preps:
+                return None
+            return antecedent
     if info.first_word in cues.complementizers:
         return None
     for k in range(c - 1, -1, -1):
@@ -723,14 +869,25 @@ def _make_events(
     tgt_members: list[Slot | None] = list(members(target)) if target else [None]
     symmetric = entry.type in SYMMETRIC_TYPES
     pairs: list[tuple[Slot | None, Slot | None]] = []
+    # "barred foreign observers", "expelled foreign journalists": people marked as foreign
+    # without a nationality are nobody's; they are not the source's own
+    foreign_object = entry.type not in DYADIC_TYPES and any(
+        tokens[j].lower in cues.foreign_words and tokens[j - 1].lower not in INDEFINITE_ARTICLES
+        for j in range(trig.index + 1, min(len(tokens), trig.index + 5))
+    )  # not a label given: "labelled the group a foreign agent"
     if (
         symmetric
         and len(src_members) > 1
         and (target is None or target.prep is not None and target.prep not in ("mit", "with"))
     ):
-        pairs = [(src_members[0], m) for m in src_members[1:]]
-    elif len(src_members) > 1 and any(t.lower in cues.reciprocal for t in tokens):
-        # "Russland und die Ukraine tauschten jeweils 35 Gefangene aus": each on the other
+        # "Japan, South Korea and the United States began sharing data": every pair once
+        pairs = [(a, b) for k, a in enumerate(src_members) for b in src_members[k + 1 :]]
+    elif len(src_members) > 1 and (
+        any(t.lower in cues.reciprocal for t in tokens)
+        or tokens[trig.index].lemma.lower() in cues.reciprocal_verbs
+    ):
+        # "Russland und die Ukraine tauschten jeweils 35 Gefangene aus", "Russia and Ukraine
+        # exchanged prisoners": each on the other
         pairs = [(a, b) for a in src_members for b in src_members if a is not b]
     else:
         pairs = [(s, t) for s in src_members for t in tgt_members]
@@ -752,6 +909,11 @@ def _make_events(
             and not s_actor.org
             and t_actor is not None
             and t_actor.country
+            and not (
+                src is not None
+                and src.start > 0
+                and tokens[src.start - 1].lower in cues.unknown_words
+            )
             and (
                 (s_actor.sector in HOME_SECTORS and entry.type in HOME_TYPES)
                 or (s_actor.sector in CIVILIAN_SECTORS and entry.type == "PROTEST")
@@ -765,6 +927,18 @@ def _make_events(
             t_actor is not None
             and not t_actor.country
             and not t_actor.org
+            and t_actor.sector == "GOV"
+            and s_actor is not None
+            and s_actor.country
+            and s_actor.sector in DOMESTIC_VOICES
+        ):
+            # "Iraq's parliament called on the government": a parliament, court, opposition
+            # or people address their own government
+            t_actor = Actor(t_actor.text, t_actor.name, s_actor.country, None, "GOV")
+        if (
+            t_actor is not None
+            and not t_actor.country
+            and not t_actor.org
             and t_actor.sector
             and s_actor is not None
             and s_actor.country
@@ -772,12 +946,18 @@ def _make_events(
             and (entry.type in GROUP_TARGET_TYPES or entry.cameo.code in GROUP_TARGET_CODES)
         ):
             # an unnamed group acted upon ("prisoners", "Demonstranten") is the source's own,
-            # unless it is marked as foreign ("Migranten": nobody's); troops one mobilises
-            # are no target at all
+            # unless it is marked as foreign ("Migranten", "foreign journalists": nobody's);
+            # troops one mobilises are no target at all
             if entry.type in OWN_FORCES_TYPES:
                 t_actor = None
-            elif t_actor.sector not in FOREIGN_SECTORS and entry.cameo.code != ASYLUM_CODE:
+            elif (
+                not foreign_object
+                and t_actor.sector not in FOREIGN_SECTORS
+                and entry.cameo.code != ASYLUM_CODE
+            ):
                 t_actor = Actor(t_actor.text, t_actor.name, s_actor.country, None, t_actor.sector)
+        if foreign_object and t_actor is None and entry.type not in OWN_FORCES_TYPES:
+            t_actor = Actor("", None, None, None, "CVL")  # nobody's: no domestic target
         if (
             entry.type in OWN_FORCES_TYPES
             and t_actor is not None

@@ -47,6 +47,10 @@ class ArticleContext:
     people: list[Actor] = field(default_factory=list)
     #: the author of the latest asserted event of each type ("den Angriff" refers back)
     recent: dict[str, Actor] = field(default_factory=dict)
+    #: states and organisations named, in order, for a sentence-initial "it"
+    states: list[Actor] = field(default_factory=list)
+    #: source and target of the latest asserted event with both ("the two sides")
+    pair: tuple[Actor, Actor] | None = None
 
 
 def clause_subject(slots: list[Slot], info: ClauseInfo, cues: Cues) -> Slot | None:
@@ -74,6 +78,18 @@ def circumstantial(tokens: list, i: int, cues: Cues) -> bool:
     """Whether the noun at i stands in a circumstantial phrase ("bei Protesten", "after a
     visit", "during talks"): a preposition of time or occasion within three words before."""
     return opening_prep(tokens, i, cues) in cues.circumstance_preps
+
+
+def phrase_of(tokens: list, i: int, cues: Cues, preps: frozenset[str]) -> bool:
+    """Whether the noun at i stands in a phrase opened by one of `preps` within three words
+    before it (no other preposition or clause mark between)."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        low = tokens[k].lower
+        if low in preps:
+            return True
+        if low in cues.prepositions or low in cues.clause_punct:
+            return False
+    return False
 
 
 def political(actor: Actor | None) -> bool:

@@ -21,7 +21,7 @@ from lagebild.event_build import (
     token_at,
 )
 from lagebild.magnitudes import attach_magnitudes, find_magnitudes
-from lagebild.modality import ClauseInfo, verb_index
+from lagebild.modality import ClauseInfo, scheduled, verb_index
 from lagebild.ontology import SYMMETRIC_TYPES, lookup_cameo
 from lagebild.schema import Actor, Event, Sentence
 from lagebild.triggers import TriggerMatch
@@ -53,7 +53,12 @@ def denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues)
         denied = later_in_clause(e, events, tokens, clause_of)
         for o in denied:
             o.negated = True
-        if denied:
+        # "rebuffed Japan's offer of talks": an offer of the target is rejected, the target
+        # stays; "denied attacking the hospital": the denier's own act, no target
+        if denied and not any(
+            o.source is not None and e.target is not None and o.source.key() == e.target.key()
+            for o in denied
+        ):
             e.target = None
 
 
@@ -273,13 +278,242 @@ def sea_launches(events: list[Event]) -> None:
             e.mode, e.context = code.mode, code.context
 
 
-def border_buildup(events: list[Event]) -> None:
-    """Troops sent to a border are a build-up (MOBILIZE 154), not aid to a recipient."""
+def retaliation_targets(events: list[Event]) -> None:
+    """A threat with no target by the victim of an attack in the same sentence is aimed at the
+    attacker: "US bombers struck Iranian sites, and Iran vowed to retaliate" -> IRN -> USA."""
+    for e in events:
+        if e.type != "THREATEN" or e.target is not None or e.source is None:
+            continue
+        hit = next(
+            (
+                o.source
+                for o in events
+                if o.quad_class == 4
+                and not (o.negated or o.hypothetical)
+                and o.source is not None
+                and o.target is not None
+                and o.target.key() == e.source.key()
+                and o.source.key() != e.source.key()
+            ),
+            None,
+        )
+        if hit is not None:
+            e.target = hit
+
+
+#: acts that need a counterpart and may take it from the act before (see shared_counterpart)
+COUNTERPART_ACTS = frozenset({"SANCTION", "ACCUSE"})
+
+
+def shared_counterpart(events: list[Event]) -> None:
+    """A second act of the same source with no counterpart of its own is aimed at the
+    counterpart of the first: "India blamed Pakistan for the massacre and suspended a water
+    treaty" -> SANCTION IND -> PAK."""
+    for k, e in enumerate(events):
+        if e.target is not None or e.source is None or e.type not in COUNTERPART_ACTS:
+            continue
+        if e.negated or e.hypothetical:
+            continue
+        before = next(
+            (
+                o
+                for o in reversed(events[:k])
+                if o.source is not None
+                and o.source.key() == e.source.key()
+                and o.target is not None
+                and o.target.key() != e.source.key()
+                and o.quad_class >= 3
+                and not (o.negated or o.hypothetical)
+            ),
+            None,
+        )
+        if before is not None:
+            e.target = before.target
+
+
+def protesting_subject(slots: list[Slot], tokens: list, cues: Cues) -> Slot | None:
+    """Protesters opening the sentence as its subject ("Protesters filled the square in
+    Caracas", "Anti-government protesters gathered ..."): they are demonstrating."""
+    first = slots[0] if slots else None
+    if (
+        first is None
+        or first.start > 2
+        or tokens[first.end - 1].lower not in cues.protester_nouns
+        or first.actor.sector not in CIVILIAN_SECTORS
+        or first.prep is not None
+        or tokens[-1].lower == "?"
+        or any(t.text[:1].isalpha() and t.text[:1].isupper() for t in tokens[1 : first.start])
+    ):
+        return None
+    unreal = cues.future_aux | cues.hypothetical | cues.negation | cues.scheduled_words
+    if any(t.lower in unreal or t.lemma.lower() in cues.intent_lemmas for t in tokens):
+        return None
+    return first
+
+
+def protesters_protest(
+    events: list[Event],
+    tokens: list,
+    sent: Sentence,
+    ctx: ArticleContext,
+    subject: Slot | None = None,
+) -> list[Event]:
+    """Protesters who act (demand, storm, block) are demonstrating: "Protesters in Bangkok
+    demanded the resignation ..." is also a PROTEST of the people there at home, and so are
+    protesters as the subject of any verb (`subject`, from protesting_subject)."""
+    cues = ctx.cues
+    protesting = {e.source.key() for e in events if e.type == "PROTEST" and e.source}
+    out: list[Event] = []
+    country = (subject.actor.country or (ctx.location or {}).get("country")) if subject else None
+    if subject is not None and country and country not in protesting:
+        trig = TriggerMatch(synthetic_entry("141"), subject.end - 1, subject.end, noun=True)
+        people = Actor(subject.actor.text, subject.actor.name, country, None, "CVL")
+        home = Actor("", None, country, None, DOMESTIC_TYPES["PROTEST"])
+        out.append(rule_event(trig, people, home, sent, ctx, tokens))
+        protesting.add(country)
+    for e in events:
+        src = e.source
+        if (
+            src is None
+            or not src.country
+            or src.sector not in CIVILIAN_SECTORS
+            or e.negated
+            or e.hypothetical
+            or src.key() in protesting
+        ):
+            continue
+        k = next(
+            (
+                i
+                for i, t in enumerate(tokens)
+                if t.lower in cues.protester_nouns and t.start < e.char_start
+            ),
+            None,
+        )
+        if k is None or not src.text.lower().endswith(tokens[k].lower):
+            continue
+        trig = TriggerMatch(synthetic_entry("141"), k, k + 1, noun=True)
+        home = Actor("", None, src.country, None, DOMESTIC_TYPES["PROTEST"])
+        out.append(rule_event(trig, src, home, sent, ctx, tokens))
+        protesting.add(src.key())
+    return out
+
+
+def foreign_bans(events: list[Event]) -> None:
+    """A ban by one state or organisation on what belongs to another ("a ban on Russian
+    diamonds", "banned Belarusian airlines") is a sanction (SANCTION 163); a ban at home
+    ("banned the Pride march") stays COERCE 172."""
+    code = lookup_cameo("163")
+    for e in events:
+        if (
+            e.cameo == "172"
+            and e.source is not None
+            and e.target is not None
+            and e.target.key()
+            and e.source.key()
+            and e.target.key() != e.source.key()
+        ):
+            e.type, e.cameo, e.quad_class, e.goldstein = "SANCTION", code.code, 4, code.goldstein
+            e.mode, e.context = code.mode, code.context
+
+
+def missile_tests(events: list[Event], tokens: list, cues: Cues) -> None:
+    """A missile fired or launched at nobody, or into the sea, is a test or a show of force
+    (MOBILIZE 150), not an attack: "North Korea fired a ballistic missile on Sunday",
+    "... into the Sea of Japan"; launched at a state it is an attack."""
+    test, attack = lookup_cameo("150"), lookup_cameo("190")
+    for e in events:
+        if e.type not in ("ASSAULT", "MOBILIZE") or e.negated:
+            continue
+        k = token_at(e.char_start, tokens)
+        if tokens[k].lemma.lower() not in cues.launch_lemmas:
+            continue
+        after = [t.lower for t in tokens[k + 1 : k + 12]]
+        if not any(w in cues.missile_words for w in after[:7]):
+            continue
+        seaward = any(w in cues.sea_words for w in after)
+        if e.type == "ASSAULT" and (e.target is None or seaward):
+            e.type, e.cameo, e.quad_class, e.goldstein = "MOBILIZE", test.code, 4, test.goldstein
+            e.mode, e.context = test.mode, test.context
+            e.target = None
+        elif (
+            e.type == "MOBILIZE"
+            and e.target is not None
+            and not seaward
+            and any(w in cues.attack_preps for w in after[:8])
+        ):
+            # "launched 40 missiles at Kyiv": an attack
+            e.type, e.cameo, e.quad_class, e.goldstein = "ASSAULT", attack.code, 4, attack.goldstein
+            e.mode, e.context = attack.mode, attack.context
+
+
+def border_buildup(events: list[Event], tokens: list, slots: list[Slot], cues: Cues) -> None:
+    """Troops sent to a border or near a state are a build-up (MOBILIZE 154), not aid to a
+    recipient; a build-up with no target is aimed at the state whose border it is ("deployed
+    soldiers to the Belarusian border", "Poland's border")."""
     code = lookup_cameo("154")
+    neighbour = next(
+        (
+            s.actor
+            for s in slots
+            if s.end < len(tokens)
+            and s.kind != "place"
+            and (s.actor.country or s.actor.org)
+            and any(t.lower in cues.border_words for t in tokens[s.end : s.end + 2])
+            and (s.attributive or s.possessive)
+        ),
+        None,
+    )
+    states = {s.actor.country: s.actor for s in slots if s.actor.country and s.kind != "place"}
     for e in events:
         if e.type == "AID":
             e.type, e.cameo, e.quad_class, e.goldstein = "MOBILIZE", code.code, 4, code.goldstein
             e.mode, e.context = code.mode, code.context
+        if e.type != "MOBILIZE" or e.target is not None or e.source is None:
+            continue
+        # "despite massing troops near the border" of a sentence about Ukraine: the one
+        # other state it names
+        others = [a for k, a in states.items() if k != e.source.key()]
+        near = neighbour or (others[0] if len(others) == 1 else None)
+        if near is not None and e.source.key() != near.key():
+            e.target = near
+
+
+#: announced material cooperation or aid is an intent to cooperate or to give (CAMEO 031, 033)
+INTENT_CODES = {"COOPERATE": "031", "AID": "033"}
+
+
+def _reported_own_future(k: int, tokens: list, cues: Cues) -> bool:
+    """Whether the verb at k follows "<reporting verb> <pronoun> would/will" ("announced it
+    would send aid"), the speaker's own announced act."""
+    pronouns = cues.subject_pronouns | cues.state_pronouns | cues.first_person_plural
+    for j in range(max(1, k - 5), k - 1):
+        if (
+            tokens[j].lower in pronouns
+            and (tokens[j + 1].lower in CONDITIONAL_AUX or tokens[j + 1].lower in cues.future_aux)
+            and tokens[j - 1].lemma.lower() in cues.reporting_lemmas
+        ):
+            return True
+    return False
+
+
+def _after_agreeing(
+    e: Event, events: list[Event], tokens: list, clause_of: list[int], cues: Cues
+) -> bool:
+    """Whether e is the infinitive of an agreement of its own source in its clause: "agreed
+    to work together", "pledged to supply"."""
+    k = token_at(e.char_start, tokens)
+    if k < 1 or tokens[k - 1].lower != cues.infinitive_marker or e.source is None:
+        return False
+    c = clause_of[k]
+    return any(
+        o.type == "AGREE"
+        and o.char_start < e.char_start
+        and o.source is not None
+        and o.source.key() == e.source.key()
+        and clause_of[token_at(o.char_start, tokens)] == c
+        for o in events
+    )
 
 
 def intent_events(
@@ -340,14 +574,33 @@ def intent_events(
             and reported
             and not info.conditional
         )
-        ready = ready or (
+        # "will meet", "are set to meet", "will provide Ukraine with tanks": a stated future
+        # meeting, cooperation or aid is an intent (AGREE)
+        future = (
             info is not None
-            and e.type == "CONSULT"
+            and e.hypothetical
+            and not any(i.conditional for i in infos)
+            and not e.sentence.rstrip().endswith("?")
+            and not info.governed
+            and (
+                bool(info.words & (cues.future_aux - CONDITIONAL_AUX))
+                or scheduled(token_at(e.char_start, tokens), tokens, cues)
+            )
+        )
+        ready = ready or (future and e.type == "CONSULT")
+        # "the prime minister said he would resign", "Japan announced it would send aid": the
+        # speaker announces its own act
+        pronouns = cues.subject_pronouns | cues.state_pronouns | cues.first_person_plural
+        own_act = (
+            info is not None
+            and e.type in ("RETREAT", *INTENT_CODES)
             and e.hypothetical
             and not info.conditional
-            and not info.governed
-            and bool(info.words & (cues.future_aux - CONDITIONAL_AUX))
+            and e.source is not None
+            and e.source.text.lower() in pronouns
+            and (reported or _reported_own_future(token_at(e.char_start, tokens), tokens, cues))
         )
+        ready = ready or (own_act and e.type == "RETREAT")
         if circumstantial(tokens, token_at(e.char_start, tokens), cues):
             announced = ready = False  # "during Putin's visit": a visit that took place
         if announced and not e.negated and e.type == "CONCEDE":
@@ -360,6 +613,31 @@ def intent_events(
             e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
             e.hypothetical = False
             replaced_sources.add(e.source.key() if e.source else None)
+        promised = (
+            (
+                info is not None
+                and info.governed
+                and info.governor == "THREATEN"
+                and bool(info.governor_lemmas & cues.announce_lemmas)
+            )
+            or own_act
+            or future
+            or _after_agreeing(e, events, tokens, clause_of, cues)
+        )
+        if (
+            (announced or promised)
+            and not e.negated
+            and e.type in INTENT_CODES
+            and e.source is not None
+            and e.target is not None
+            and e.target.key() != e.source.key()
+        ):
+            # "vowed to deepen their cooperation", "agreed to work together": an intent to
+            # cooperate or to give (AGREE 031/033), not the act itself
+            code = lookup_cameo(INTENT_CODES[e.type])
+            e.type, e.cameo, e.quad_class = "AGREE", code.code, 1
+            e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+            e.hypothetical = False
         out.append(e)
     if replaced_sources:
         out = [
@@ -384,9 +662,12 @@ def claim_events(
     infos: list[ClauseInfo],
     sent: Sentence,
     ctx: ArticleContext,
+    triggers: list[TriggerMatch] | None = None,
 ) -> list[Event]:
     """ "X sagte, Y habe Z angegriffen": an ACCUSE X->Y; the claimed act is only reported.
-    A trailing source ("..., wie das Ministerium mitteilte") leaves the act asserted."""
+    A trailing source ("..., wie das Ministerium mitteilte") leaves the act asserted. A
+    claimed act whose object names no state ("said North Korea had blown up sections of
+    roads") still blames the complement's subject."""
     cues = ctx.cues
     out: list[Event] = []
     for c, info in enumerate(infos):
@@ -426,6 +707,11 @@ def claim_events(
             e.hypothetical = True
             trig = TriggerMatch(synthetic_entry("112"), verb, verb + 1, noun=False)
             out.append(rule_event(trig, speaker.actor, e.source, sent, ctx, tokens))
+        if not trailing and not any(o.source is speaker.actor for o in out):
+            blamed = _blamed_subject(comp, speaker, triggers or [], slots, clause_of, infos, cues)
+            if blamed is not None:
+                trig = TriggerMatch(synthetic_entry("112"), verb, verb + 1, noun=False)
+                out.append(rule_event(trig, speaker.actor, blamed.actor, sent, ctx, tokens))
     return out
 
 
@@ -437,6 +723,28 @@ def _only_claimed(info: ClauseInfo, cues: Cues) -> bool:
         and not info.conditional
         and not info.words & (cues.hypothetical - cues.claim_markers)
     )
+
+
+def _blamed_subject(
+    comp: set[int],
+    speaker: Slot,
+    triggers: list[TriggerMatch],
+    slots: list[Slot],
+    clause_of: list[int],
+    infos: list[ClauseInfo],
+    cues: Cues,
+) -> Slot | None:
+    """The political subject of a reported complement that states a material conflict act
+    (an attack, a blockade ...), not negated nor only possible; None otherwise."""
+    first = min(comp)
+    if any(infos[k].words & (cues.negation | cues.hypothetical) for k in comp):
+        return None
+    if not any(clause_of[t.index] in comp and t.entry.cameo.quad_class == 4 for t in triggers):
+        return None
+    subj = clause_subject(slots, infos[first], cues)
+    if subj is None or not political(subj.actor) or subj.actor.key() == speaker.actor.key():
+        return None
+    return subj
 
 
 def insist_events(
@@ -489,7 +797,7 @@ def insist_events(
             synthetic_entry("120" if negated_own else "100"), hit, hit + 1, noun=False
         )
         if negated_own:
-            target = negated_own[0].target
+            target = None  # a denial of one's own act has no target, as with "denied"
         else:
             subj = clause_subject(slots, infos[comp[0]], cues)
             target = subj.actor if subj else None

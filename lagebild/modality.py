@@ -166,7 +166,16 @@ def _future(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cue
         infinitive = tok.lower == tok.lemma.lower() or "zu" in tok.lower[1:-2]
         return infinitive and bool(info.words & cues.future_aux)
     window = {tokens[i].lower for i in range(max(info.lo, trig.index - 3), trig.index)}
-    return bool(window & cues.future_aux)
+    return bool(window & cues.future_aux) or scheduled(trig.index, tokens, cues)
+
+
+def scheduled(i: int, tokens: list[Token], cues: Cues) -> bool:
+    """A scheduled act: "are set to meet", "is due to travel" (the verb at i)."""
+    return (
+        i >= 2
+        and tokens[i - 1].lower == cues.infinitive_marker
+        and tokens[i - 2].lower in cues.scheduled_words
+    )
 
 
 def is_hypothetical(

@@ -184,7 +184,9 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
         pos = low.find(phrase)
         if pos < 0:
             continue
-        pair = last_two(ctx.persons)
+        # "the two leaders": the last two people named; "the two sides" after "Israel and
+        # Hamas agreed on a truce": the parties of the act before
+        pair = last_two(ctx.persons) or ctx.pair
         if not pair:
             break
         p_start = sent.start + pos
@@ -223,7 +225,7 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
                 mark_context(slot, sent.tokens, ctx.cues)
                 extra.append(slot)
     for i, tok in enumerate(sent.tokens):
-        if tok.lower not in ctx.cues.subject_pronouns or i in taken or i == 0:
+        if tok.lower not in ctx.cues.subject_pronouns or i in taken:
             continue
         # "Trudeau announced that he would step down": the person named before, in this
         # sentence or an earlier one
@@ -254,8 +256,9 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
             slot.objdet = True
             extra.append(slot)
     for i, tok in enumerate(sent.tokens):
-        # "Iran warned that it would ...": "it"/"they" as a subject is the state named before
-        if tok.lower in ctx.cues.state_pronouns and i not in taken and i > 0:
+        # "Iran warned that it would ...": "it"/"they" as a subject is the state named before,
+        # in this sentence or, at its start, in the sentence before ("It also launched ...")
+        if tok.lower in ctx.cues.state_pronouns and i not in taken:
             prev = [
                 s
                 for s in slots
@@ -264,6 +267,9 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
                 and (s.actor.country or s.actor.org)
                 and not s.attributive
             ]
+            if not prev and i == 0 and ctx.states:
+                earlier = ctx.recent.get("*") or ctx.states[-1]
+                prev = [Slot(earlier, "country", 0, 0)]
             if prev:
                 slot = Slot(relabel(prev[-1].actor, tok.text), prev[-1].kind, i, i + 1)
                 mark_context(slot, sent.tokens, ctx.cues)
@@ -319,8 +325,11 @@ def fill_role_countries(
         a = s.actor
         if a.country or a.org or not a.sector:
             continue
-        if s.start > 0 and tokens[s.start - 1].lower in cues.unknown_words:
-            continue  # "Unidentified gunmen", "unbekannte Täter": nobody known
+        if s.start > 0 and (
+            tokens[s.start - 1].lower in cues.unknown_words
+            or tokens[s.start - 1].lower in cues.foreign_words
+        ):
+            continue  # "Unidentified gunmen", "unbekannte Täter", "foreign journalists"
         adj = next(
             (
                 o

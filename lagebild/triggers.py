@@ -16,7 +16,7 @@ from lagebild.lang import get_pack
 from lagebild.ontology import CameoCode, cameo_table
 from lagebild.schema import Token
 
-OPTION_FLAGS = frozenset({"inv", "weak", "sport", "norefl", "intrans", "ptarget"})
+OPTION_FLAGS = frozenset({"inv", "weak", "sport", "norefl", "intrans", "ptarget", "naming"})
 OPTION_KEYS = frozenset({"tprep", "need"})
 NEED_VALUES = frozenset({"target", "consequence"})
 
@@ -33,13 +33,16 @@ class TriggerEntry:
     inv: bool = False
     weak: bool = False
     sport: bool = False
-    #: not with a reflexive "sich" right after ("lieferten sich Gefechte" is no delivery)
+    #: not with a reflexive right after ("lieferten sich Gefechte" is no delivery, "barricaded
+    #: herself in a room" no blockade)
     norefl: bool = False
     #: the act has no target (resigning: "trat als Parteichef zurück")
     intrans: bool = False
     #: the target preposition outranks the object, which is only what is handed over
     #: ("lieferte den Financier an das Tribunal aus")
     ptarget: bool = False
+    #: also a verb of naming, then no event ("what the army called raids", "called it a farce")
+    naming: bool = False
     noun: bool = False
     line: int = 0
 
@@ -264,6 +267,35 @@ def _extended_attribute(tokens: list[Token], i: int, cues: Cues) -> bool:
 _DE_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 
 
+#: words that open a naming clause ("in what the army called raids")
+_NAMING_OPENERS = frozenset({"what"})
+#: indefinite articles that open the name given ("called it a farce", "nannte es eine Farce")
+INDEFINITE_ARTICLES = frozenset({"a", "an", "ein", "eine", "einen"})
+
+
+def _names_something(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """Whether the verb at i names rather than acts: "what X called", "called X a Y"."""
+    if any(t.lower in _NAMING_OPENERS for t in tokens[max(0, i - 3) : i]):
+        return True
+    if i + 1 < len(tokens) and tokens[i + 1].lower in cues.prepositions:
+        return False  # "called for an inquiry", "called on the government"
+    for t in tokens[i + 2 : i + 5]:
+        if t.lower in INDEFINITE_ARTICLES:
+            return True
+        if t.lower in cues.prepositions or t.lower in cues.clause_punct:
+            return False
+    return False
+
+
+def _not_event_phrase(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """Whether the trigger noun at i stands in a phrase that names no event: with the word
+    before it ("campaign rally", "trade war") or after it ("war crimes")."""
+    lemma = tokens[i].lemma.lower()
+    before = f"{tokens[i - 1].lower} {lemma}" if i > 0 else ""
+    after = f"{lemma} {tokens[i + 1].lemma.lower()}" if i + 1 < len(tokens) else ""
+    return before in cues.not_event_phrases or after in cues.not_event_phrases
+
+
 def _is_german_noun(tok: Token, i: int) -> bool:
     """German nouns are capitalised; the first word of a sentence is not evidence."""
     return tok.text[:1].isupper() and (i > 0 or not tok.text.islower())
@@ -286,7 +318,9 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
             j = _find_particle(tokens, i, clause_end[clause_of[i]], particle, cues)
             if j is not None and j not in used_particles:
                 # a multi-word pattern on the joined verb wins ("tauschten Gefangene aus")
-                joined = _match_multi(tokens, i, particle + lemma, lex, clause_of, lang)
+                joined = _match_multi(
+                    tokens, i, particle + lemma, lex, clause_of, lang, used_particles
+                )
                 if joined is None and entry is None:
                     continue
                 match = joined or TriggerMatch(entry, i, i + 1, noun=False)  # type: ignore[arg-type]
@@ -295,7 +329,7 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                 used_particles.update(match.covered)
                 break
         if match is None:
-            match = _match_multi(tokens, i, lemma, lex, clause_of, lang)
+            match = _match_multi(tokens, i, lemma, lex, clause_of, lang, used_particles)
             if match is not None:
                 used_particles.update(match.covered)
         if match is None:
@@ -318,8 +352,10 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
         if (
             match is not None
             and match.entry.norefl
-            and any(t.lower == "sich" for t in tokens[i + 1 : i + 3])
+            and any(t.lower in cues.reflexives for t in tokens[i + 1 : i + 3])
         ):
+            continue
+        if match is not None and match.entry.naming and _names_something(tokens, i, cues):
             continue
         if match is not None:
             if lang != "de" and not match.entry.noun:
@@ -327,6 +363,8 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
             elif lang == "de" and match.particle is None:
                 # one entry serves "Treffen" (noun) and "trafen" (verb): the capital decides
                 match.noun = _is_german_noun(tok, i)
+            if match.noun and _not_event_phrase(tokens, i, cues):
+                continue  # "a campaign rally" is no protest, "a trade war" no attack
             out.append(match)
     if lang != "de":
         # "coordinated sanctions": an -ed form right before a trigger noun (or a word a
@@ -361,9 +399,17 @@ def _clause_ends(clause_of: list[int]) -> dict[int, int]:
 
 
 def _match_multi(
-    tokens: list[Token], i: int, lemma: str, lex: TriggerLexicon, clause_of: list[int], lang: str
+    tokens: list[Token],
+    i: int,
+    lemma: str,
+    lex: TriggerLexicon,
+    clause_of: list[int],
+    lang: str,
+    taken: set[int],
 ) -> TriggerMatch | None:
-    """A multi-word pattern anchored on token i, if its other words are in the clause."""
+    """A multi-word pattern anchored on token i, if its other words are in the clause and
+    no earlier pattern used them ("joint naval exercises" is one joint exercise, not also a
+    naval exercise)."""
     entries = lex.multi.get(lemma) or lex.multi.get(tokens[i].lower)
     if not entries:
         return None
@@ -382,7 +428,14 @@ def _match_multi(
             span = list(range(i + 1, min(len(tokens), i + 1 + EN_MULTI_WINDOW + len(rest))))
         found: list[int] = []
         for w in rest:
-            j = next((j for j in span if j not in found and _word_matches(tokens[j], w)), None)
+            j = next(
+                (
+                    j
+                    for j in span
+                    if j not in found and j not in taken and _word_matches(tokens[j], w)
+                ),
+                None,
+            )
             if j is None:
                 break
             found.append(j)
@@ -461,6 +514,10 @@ _EN_AUXILIARIES = frozenset(
         "to",
     }
 )
+#: verbs of beginning, going on and ending, whose -ing complement is the act itself
+_EN_ASPECT_VERBS = frozenset(
+    {"begin", "start", "continue", "resume", "keep", "stop", "cease", "finish", "quit"}
+)
 _EN_ADJ_SUFFIXES = (
     "al",
     "ive",
@@ -538,8 +595,10 @@ def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
         return False
     if tok.lemma.lower() != tok.lower and not tok.lower.endswith(("s", "ing")):
         return False  # an irregular past form: "struck", "sent", "held"
-    if tok.lower.endswith(("tion", "sion", "ment", "ance", "ence")):
+    if tok.lower.endswith(("tion", "sion", "ment", "ance", "ence", "ery", "eries")):
         return True
+    if tok.lower.endswith("ing") and i > 0 and tokens[i - 1].lemma.lower() in _EN_ASPECT_VERBS:
+        return False  # "began sharing data", "stopped supplying gas": a gerund is a verb
     if i == 0:
         nxt = tokens[1].lower if len(tokens) > 1 else ""
         return nxt in ("were", "are", "was", "is", "have", "has", "had", "between", "with", "on")
@@ -552,9 +611,17 @@ def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
         if w in cues.determiners or w in cues.prepositions or w in cues.possessives:
             break
         if (
+            j == i - 1
+            and w.endswith("ed")
+            and not tok.lower.endswith("ing")
+            and j > 0
+            and tokens[j - 1].text[:1].isupper()
+        ):
+            return True  # "Qatar hosted talks": the object of a past verb after a name
+        if (
             w in ("and", ",", "-")
             or w in _EN_ADJECTIVES
-            or (w.isalpha() and t.text.islower() and w.endswith(_EN_ADJ_SUFFIXES))
+            or (w.replace("-", "").isalpha() and t.text.islower() and w.endswith(_EN_ADJ_SUFFIXES))
         ):
             j -= 1
             continue
@@ -562,9 +629,9 @@ def _looks_nominal_en(tokens: list[Token], i: int, cues: Cues) -> bool:
             return False  # "was hit", "has attacked", "will meet"
         if (
             t.text.islower()
-            and w.isalpha()
+            and w.replace("-", "").isalpha()
             and lower_words < 2
-            and not w.endswith("s")
+            and (not w.endswith("s") or w.endswith("ss"))
             and w not in cues.future_aux
         ):
             lower_words += 1  # a noun adjunct: "a state visit", "a video call"

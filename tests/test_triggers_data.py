@@ -22,7 +22,7 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
 )
-FLAGS = {"inv", "weak", "sport", "norefl", "intrans", "ptarget"}
+FLAGS = {"inv", "weak", "sport", "norefl", "intrans", "ptarget", "naming"}
 NEED_VALUES = {"target", "consequence"}
 MIN_PER_TYPE = 12
 MIN_ENTRIES = 300
@@ -121,7 +121,7 @@ def test_entries_stand_under_their_type(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_options_are_known(lang: str) -> None:
-    """Options are flags (inv, weak, ...), tprep=a|b or need=..."""
+    """Options are flags (FLAGS), tprep=a|b or need=target|consequence."""
     for e in entries(lang):
         for item in filter(None, (o.strip() for o in e.options.split(","))):
             where = f"{lang}:{e.line} option {item!r}"

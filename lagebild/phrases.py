@@ -1,0 +1,163 @@
+"""Noun-phrase and clause cues of the coder: who owns a nominal event ("its offensive"), the
+parties of "between X and Y", the background of a clause ("after mass protests"), documents
+of one side ("a decree signed by"), visitors. Helpers of coder.code_sentence, kept apart so
+that the coder module stays the driver of the stages."""
+
+from __future__ import annotations
+
+from lagebild.arguments import Slot
+from lagebild.cues import Cues
+from lagebild.event_build import ArticleContext, phrase_of, token_at
+from lagebild.schema import Event, Sentence
+from lagebild.triggers import TriggerMatch
+
+#: key of ArticleContext.recent for the author of the latest act of any type
+LAST_ACT = "*"
+#: prepositions that name the parties of a joint act ("talks between X and Y")
+BETWEEN_PREPS = frozenset({"between", "zwischen"})
+
+
+def possessive_owner(i: int, tokens: list, slots: list[Slot], cues: Cues) -> Slot | None:
+    """The state or organisation a possessive pronoun before the noun at i refers to ("to
+    halt its offensive", "condemned by the G7 for its latest launch"): the nearest actor
+    before it that is not in a prepositional phrase."""
+    k = next(
+        (
+            j
+            for j in range(i - 1, max(-1, i - 4), -1)
+            if tokens[j].lower in cues.possessives
+            or tokens[j].lower in cues.prepositions
+            or tokens[j].lower in cues.determiners
+            or tokens[j].lower in cues.clause_punct
+        ),
+        None,
+    )
+    if k is None or tokens[k].lower not in cues.owner_pronouns:
+        return None
+    return next(
+        (
+            s
+            for s in reversed(slots)
+            if s.end <= k
+            and s.prep is None
+            and s.coord_head
+            and s.kind != "place"
+            and (s.actor.country or s.actor.org)
+        ),
+        None,
+    )
+
+
+def between_slot(c: int, slots: list[Slot], clause_of: list[int]) -> Slot | None:
+    """The coordinated parties of a "between X and Y" phrase in clause c."""
+    return next(
+        (
+            s
+            for s in slots
+            if clause_of[s.start] == c and s.coord_head and s.coord and s.prep in BETWEEN_PREPS
+        ),
+        None,
+    )
+
+
+def visitor(slots: list[Slot]) -> bool:
+    """Whether the first slot is someone who visits: a person or a government."""
+    return bool(slots) and (slots[0].kind == "person" or slots[0].actor.sector == "GOV")
+
+
+def in_aftermath(tokens: list, i: int, cues: Cues) -> bool:
+    """Whether the noun at i names the background of the clause ("after mass protests",
+    "facing weeks of deadly street protests"): such a nominal without an actor is not coded."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        low = tokens[k].lower
+        if low in cues.aftermath_preps:
+            return True
+        if low in cues.clause_punct:
+            return False
+    return False
+
+
+def one_sided_object(e: Event, tokens: list, cues: Cues) -> bool:
+    """Whether an AGREE or AID names a document or speech of one side: its object ("signed an
+    executive order", "delivered his address") or, before a participle with its agent, its
+    head noun ("a decree signed by Putin")."""
+    words, reach = {"AGREE": (cues.not_agreements, 5), "AID": (cues.not_aid, 7)}.get(
+        e.type, (frozenset(), 0)
+    )
+    if not words:
+        return False
+    k = token_at(e.char_start, tokens)
+    if any(t.lower in words for t in tokens[k + 1 : k + reach]):
+        return True
+    return (
+        k + 1 < len(tokens)
+        and tokens[k + 1].lower in cues.agent_preps
+        and any(t.lower in words for t in tokens[max(0, k - 2) : k])
+    )
+
+
+def reduced_relative(
+    trig: TriggerMatch, tokens: list, slots: list[Slot], cues: Cues
+) -> list[Slot] | None:
+    """For an -ing verb right after a place ("bases in Iraq hosting American troops", "troops
+    in Syria fighting ..."), the actor of the noun before the place, [] when that noun names
+    none; None when the verb is no such reduced relative clause."""
+    i = trig.index
+    if trig.noun or not tokens[i].lower.endswith("ing") or i < 3:
+        return None
+    place = next((s for s in slots if s.end == i), None)
+    if place is None or place.prep not in cues.location_preps or place.start < 2:
+        return None
+    head = place.start - 2  # the noun before the preposition
+    owner = next((s for s in slots if s.start <= head < s.end and s is not place), None)
+    return [owner] if owner is not None and (owner.actor.country or owner.actor.org) else []
+
+
+def aid_destination(
+    trig: TriggerMatch, tokens: list, slots: list[Slot], clause_of: list[int], cues: Cues
+) -> Slot | None:
+    """The state forces are sent to in order to help it ("deployed to Mali to support the
+    military government", "arrived in Haiti to lead a mission"): sending troops to help a
+    government is aid (CAMEO 074). None when the sentence says no such purpose."""
+    c = clause_of[trig.index]
+    dest = next(
+        (
+            s
+            for s in slots
+            if s.start > trig.index
+            and clause_of[s.start] == c
+            and s.prep in cues.destination_preps | {"in"}
+            and s.coord_head
+            and s.actor.country
+        ),
+        None,
+    )
+    if dest is None:
+        return None
+    k = next((i for i in range(dest.end, len(tokens)) if clause_of[i] != c), None)
+    if (
+        k is None
+        or k + 1 >= len(tokens)
+        or tokens[k].lower != cues.infinitive_marker
+        or tokens[k + 1].lemma.lower() not in cues.assist_lemmas
+    ):
+        return None
+    return dest
+
+
+def answered_actor(sent: Sentence, ctx: ArticleContext) -> Slot | None:
+    """The author of the act reported before, when the sentence answers it ("In return,
+    Sweden released ...", "Germany responded by halting exports"); else None."""
+    low = sent.text.lower()
+    if not any(p in low for p in ctx.cues.response_phrases):
+        return None
+    before = ctx.recent.get(LAST_ACT) or (ctx.persons[-1][1] if ctx.persons else None)
+    if before is None or not before.key():
+        return None
+    return Slot(before, "country", 0, 0)
+
+
+def under_framework(tokens: list, i: int, cues: Cues) -> bool:
+    """Whether the noun at i names the frame an act is done under ("under an amnesty",
+    "under a deal brokered by Oman"): a preposition of framework right before its phrase."""
+    return phrase_of(tokens, i, cues, cues.framework_preps)
