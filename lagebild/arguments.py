@@ -888,6 +888,13 @@ def _nominal_arguments(
                 and _named(s)
                 and s is not source
                 and s.start - i <= 8
+                # "Orbáns Gespräche in Moskau": a capital stands for its government; "their
+                # meeting in Busan": a town where two sides meet is no side
+                and (
+                    trig.type != "CONSULT"
+                    or trig.entry.cameo.code in ("042", "043")
+                    or s.kind != "place"
+                )
             ),
             None,
         )

@@ -116,6 +116,8 @@ GROUP_TARGET_TYPES = frozenset(
 GROUP_TARGET_CODES = frozenset({"116"})
 #: CAMEO code of granting asylum: who gets it is not the granting state's own
 ASYLUM_CODE = "075"
+#: making and hosting a visit
+VISIT_CODES = frozenset({"042", "043"})
 #: acts whose object is the actor's own forces ("mobilisierte 45.000 Polizisten")
 OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 #: sectors that speak to their own state's government ("the parliament called on the
@@ -879,6 +881,8 @@ def _make_events(
         symmetric
         and len(src_members) > 1
         and (target is None or target.prep is not None and target.prep not in ("mit", "with"))
+        # "Merz, Macron and Starmer travelled together to Kyiv": visitors do not visit each other
+        and entry.cameo.code not in VISIT_CODES
     ):
         # "Japan, South Korea and the United States began sharing data": every pair once
         pairs = [(a, b) for k, a in enumerate(src_members) for b in src_members[k + 1 :]]

@@ -77,7 +77,14 @@ def event_clause(e: Event, tokens: list, clause_of: list[int]) -> int:
 def circumstantial(tokens: list, i: int, cues: Cues) -> bool:
     """Whether the noun at i stands in a circumstantial phrase ("bei Protesten", "after a
     visit", "during talks"): a preposition of time or occasion within three words before."""
-    return opening_prep(tokens, i, cues) in cues.circumstance_preps
+    if opening_prep(tokens, i, cues) not in cues.circumstance_preps:
+        return False
+    # "in protest at the war", "aus Protest gegen den Krieg": the noun is what another noun
+    # is about, not an occasion
+    k = next(
+        (k for k in range(i - 1, max(-1, i - 4), -1) if tokens[k].lower in cues.prepositions), -1
+    )
+    return not (k > 0 and tokens[k - 1].lower in cues.governing_nouns)
 
 
 def phrase_of(tokens: list, i: int, cues: Cues, preps: frozenset[str]) -> bool:

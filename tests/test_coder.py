@@ -689,3 +689,28 @@ def test_event_ids_are_stable() -> None:
     a = [e.event_id for e in _code("en", "Russia attacked Ukraine.")]
     b = [e.event_id for e in _code("en", "Russia attacked Ukraine.")]
     assert a == b and len(set(a)) == len(a)
+
+
+#: (lang, text, an event that must be coded, a (type, source, target) that must not be)
+MERGE_CASES = [
+    # visitors travelling together visit their host, not each other
+    ("en", "Olaf Scholz, Giorgia Meloni and Pedro Sanchez visited Kyiv together on Monday.",
+     ("CONSULT", "DEU", "UKR"), ("CONSULT", "DEU", "ITA")),
+    ("de", "Olaf Scholz, Giorgia Meloni und Pedro Sánchez reisten gemeinsam nach Kiew.",
+     ("CONSULT", "ITA", "UKR"), ("CONSULT", "DEU", "ITA")),
+    # a town where two sides meet is no side of the meeting
+    ("en", "Lula thanked Xi Jinping after their meeting in Kazan.",
+     ("SUPPORT", "BRA", "CHN"), ("CONSULT", "CHN", "RUS")),
+    # what a protest is about is no act of the protesting state
+    ("en", "Chile recalled its ambassador from Israel in protest at the bombing of Rafah.",
+     ("SANCTION", "CHL", "ISR"), ("ASSAULT", "CHL", "PSE")),
+    ("de", "Chile rief aus Protest gegen die Bombardierung von Rafah seinen Botschafter aus "
+     "Israel zurück.", ("SANCTION", "CHL", "ISR"), ("ASSAULT", "CHL", "PSE")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "wanted", "unwanted"), MERGE_CASES)
+def test_coded_without_the_misreading(lang: str, text: str, wanted: tuple, unwanted: tuple) -> None:
+    got = {t[:3] for t in _tuples(_code(lang, text)) if not (t[3] or t[4])}
+    assert wanted in got, sorted(got, key=str)
+    assert unwanted not in got and (unwanted[0], unwanted[2], unwanted[1]) not in got
