@@ -206,6 +206,7 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
             if m.kind == "person" or (m.actor.sector == "GOV" and m.actor.country)
         )
     calibrate(events)
+    events = dedupe(events, same_day=True)
     events = [
         e
         for e in events

@@ -807,16 +807,21 @@ def insist_events(
     return out
 
 
-def dedupe(events: list[Event]) -> list[Event]:
+def dedupe(events: list[Event], same_day: bool = False) -> list[Event]:
     """One event per type, source and target state or organisation (and modality) in a
-    sentence: the first found wins (verbs are matched before the nouns they govern)."""
+    sentence: the first found wins (verbs are matched before the nouns they govern). With
+    `same_day`, across the sentences of an article: an act told twice ("Modi arrived in Kyiv.
+    There he talked with Zelensky ...") on the same date is one event, as GDELT counts one
+    event per article and keeps the mentions; the first keeps the highest confidence."""
     seen: dict[tuple, Event] = {}
     for e in events:
         src = e.source.key() if e.source else None
         tgt = e.target.key() if e.target else None
         if e.type in SYMMETRIC_TYPES and src and tgt and tgt < src:
             src, tgt = tgt, src
-        key = (e.type, src, tgt, e.negated, e.hypothetical)
+        key = (e.type, src, tgt, e.negated, e.hypothetical, e.date if same_day else None)
         if key not in seen:
             seen[key] = e
+        elif same_day:
+            seen[key].confidence = max(seen[key].confidence, e.confidence)
     return list(seen.values())

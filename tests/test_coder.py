@@ -714,3 +714,13 @@ def test_coded_without_the_misreading(lang: str, text: str, wanted: tuple, unwan
     got = {t[:3] for t in _tuples(_code(lang, text)) if not (t[3] or t[4])}
     assert wanted in got, sorted(got, key=str)
     assert unwanted not in got and (unwanted[0], unwanted[2], unwanted[1]) not in got
+
+
+def test_an_act_told_twice_on_one_day_is_one_event_but_two_days_are_two() -> None:
+    once = _code("de", "Am Montag traf Olaf Scholz in Paris Emmanuel Macron. Am Montag berieten "
+                       "Olaf Scholz und Emmanuel Macron dort auch über die Ukraine.")
+    assert [e.type for e in once if e.type == "CONSULT"] == ["CONSULT"]
+    twice = _code("de", "Am Montag traf Olaf Scholz in Paris Emmanuel Macron. Am Mittwoch "
+                        "berieten Olaf Scholz und Emmanuel Macron erneut über die Ukraine.")
+    assert sorted(str(e.date) for e in twice if e.type == "CONSULT") == ["2023-03-13",
+                                                                        "2023-03-15"]
