@@ -30,6 +30,7 @@ def _key(actor: object) -> str | None:
 FOUND = [
     # CONSULT: travel verbs
     ("The Kenyan president flew to Beijing on Monday.", ("CONSULT", "KEN", "CHN")),
+    ("The Indian prime minister is travelling to Moscow.", ("CONSULT", "IND", "RUS")),
     # SUPPORT: apology, closer ties
     (
         "Japan asked South Korea for forgiveness for its wartime abuses.",
@@ -50,6 +51,8 @@ FOUND = [
     ("Turkey sent vaccines to Syria.", ("AID", "TUR", "SYR")),
     # CONCEDE
     ("The Serbian government unbanned the opposition party.", ("CONCEDE", "SRB", "SRB")),
+    # RETREAT
+    ("Ukraine returned 90 prisoners to Russia.", ("RETREAT", "UKR", "RUS")),
     # REQUEST
     (
         "Moscow demanded the extradition of the dissident from Germany.",
@@ -119,7 +122,8 @@ def test_everyday_uses_stay_silent(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("form", "lemma"), [("cancelled", "cancell"), ("flew", "fly"), ("bought", "buy")]
+    ("form", "lemma"),
+    [("cancelled", "cancell"), ("travelling", "travell"), ("flew", "fly"), ("bought", "buy")],
 )
 def test_forms_reach_the_lexicon(form: str, lemma: str) -> None:
     """simplemma's lemma (British "cancelled" gives "cancell") is a listed anchor."""
