@@ -96,6 +96,24 @@ CODED = [
     ("Mali wies die UN-Beobachter aus.", ("SANCTION", "MLI", "UN")),
     # ASSAULT: killing, air raids
     ("Russland zerbombte das Krankenhaus in Mariupol.", ("ASSAULT", "RUS", "UKR")),
+    # batch two: outfitting, gas flows, saying no, denying access, going to war
+    ("Deutschland stattete die Ukraine mit Panzern aus.", ("AID", "DEU", "UKR")),
+    ("Norwegisches Gas fließt über die neue Pipeline nach Polen.", ("COOPERATE", "NOR", "POL")),
+    ("Die Türkei sagte Nein zum Beitritt Schwedens.", ("REJECT", "TUR", "SWE")),
+    (
+        "Israel verwehrte den UN-Ermittlern den Zugang zum Gazastreifen.",
+        ("REJECT", "ISR", "UN"),
+    ),
+    ("Russland führt seit Februar 2022 Krieg gegen die Ukraine.", ("ASSAULT", "RUS", "UKR")),
+    (
+        "Die USA und Japan patrouillierten gemeinsam im Südchinesischen Meer.",
+        ("COOPERATE", "USA", "JPN"),
+    ),
+    (
+        "Der UN-Menschenrechtsrat leitete eine Untersuchung gegen Belarus ein.",
+        ("ACCUSE", "UN", "BLR"),
+    ),
+    ("Die Marine Indiens stellte einen neuen Flugzeugträger in Dienst.", ("MOBILIZE", "IND", None)),
     # AGREE: accepting an invitation
     ("Putin nahm die Einladung Xi Jinpings an.", ("AGREE", "RUS", "CHN")),
 ]
@@ -120,6 +138,10 @@ SILENT = [
     "Der Trainer bemängelte die Chancenverwertung seiner Mannschaft.",
     "Die Feuerwehr probte bei einer Großübung den Ernstfall.",
     "Die deutsche Nationalmannschaft reiste nach Katar.",
+    "Die Ministerin stellte sich in den Dienst der Partei.",
+    "Der Trainer ging mit seiner Mannschaft hart ins Gericht.",
+    "Die beiden Spieler begegneten sich im Finale in Wimbledon.",
+    "Ihr Widerspruch gegen den Bescheid hatte Erfolg.",
 ]
 
 
