@@ -713,6 +713,8 @@ def _pick_target(
     ]
     if trig.entry.ptarget:
         ranks.insert(0, ranks.pop(5))  # the target preposition first
+    if trig.entry.topic:
+        ranks = [ranks[5]]  # "erörterten die Lage in der Ukraine": the object is the topic
     # an actor rarely acts on itself: prefer a candidate of another state or organisation
     own = source.actor.key() if source is not None else None
     for number, rank in enumerate(ranks):

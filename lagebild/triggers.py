@@ -16,7 +16,9 @@ from lagebild.lang import get_pack
 from lagebild.ontology import CameoCode, cameo_table
 from lagebild.schema import Token
 
-OPTION_FLAGS = frozenset({"inv", "weak", "sport", "norefl", "intrans", "ptarget", "naming"})
+OPTION_FLAGS = frozenset(
+    {"inv", "weak", "sport", "norefl", "intrans", "ptarget", "naming", "topic"}
+)
 OPTION_KEYS = frozenset({"tprep", "need"})
 NEED_VALUES = frozenset({"target", "consequence"})
 
@@ -43,6 +45,9 @@ class TriggerEntry:
     ptarget: bool = False
     #: also a verb of naming, then no event ("what the army called raids", "called it a farce")
     naming: bool = False
+    #: the object is what is talked about, never the counterpart ("die Ukraine erörtern",
+    #: "discussed Ukraine"): only the target preposition names one
+    topic: bool = False
     noun: bool = False
     line: int = 0
 

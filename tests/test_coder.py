@@ -724,3 +724,18 @@ def test_an_act_told_twice_on_one_day_is_one_event_but_two_days_are_two() -> Non
                         "berieten Olaf Scholz und Emmanuel Macron erneut über die Ukraine.")
     assert sorted(str(e.date) for e in twice if e.type == "CONSULT") == ["2023-03-13",
                                                                         "2023-03-15"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "talks"),
+    [
+        ("de", "Scholz und Macron erörterten am Freitag die Lage in Syrien.", ("DEU", "FRA")),
+        ("de", "Olaf Scholz besprach mit Emmanuel Macron die Lage in Syrien.", ("DEU", "FRA")),
+        ("en", "Joe Biden discussed Syria with Emmanuel Macron on Friday.", ("USA", "FRA")),
+    ],
+)
+def test_what_is_discussed_is_no_party_to_the_talks(lang: str, text: str, talks: tuple) -> None:
+    got = {(e.source.country, e.target.country) for e in _code(lang, text)  # type: ignore[union-attr]
+           if e.type == "CONSULT" and e.source and e.target}
+    assert talks in got or talks[::-1] in got, got
+    assert not any("SYR" in pair for pair in got), got
