@@ -706,6 +706,9 @@ MERGE_CASES = [
      ("SANCTION", "CHL", "ISR"), ("ASSAULT", "CHL", "PSE")),
     ("de", "Chile rief aus Protest gegen die Bombardierung von Rafah seinen Botschafter aus "
      "Israel zurück.", ("SANCTION", "CHL", "ISR"), ("ASSAULT", "CHL", "PSE")),
+    # a release one says one will make is announced: a concession, not a hypothetical release
+    ("en", "President Sisi told reporters that Egypt would release the detained Sudanese "
+     "officers.", ("CONCEDE", "EGY", "SDN"), ("RETREAT", "EGY", "SDN")),
 ]  # fmt: skip
 
 
