@@ -501,7 +501,9 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             and thanked is None  # what one is thanked for took place
             and any(v.type not in ("ACCUSE",) and v.index < trig.index + 8 for v in verbs_in_clause)
         ):
-            hypothetical = hypothetical or trig.type != verbs_in_clause[0].type
+            # "ordered the mobilisation of ...": what a government orders, it does
+            ordered = tokens[verbs_in_clause[0].index].lemma.lower() in cues.executive_lemmas
+            hypothetical = hypothetical or (trig.type != verbs_in_clause[0].type and not ordered)
         if trig.noun and _content_of_speech_noun(trig, triggers, tokens, cues):
             hypothetical = True  # "die Forderung nach einem Rückzug": only demanded
         if (

@@ -709,6 +709,9 @@ MERGE_CASES = [
     # a release one says one will make is announced: a concession, not a hypothetical release
     ("en", "President Sisi told reporters that Egypt would release the detained Sudanese "
      "officers.", ("CONCEDE", "EGY", "SDN"), ("RETREAT", "EGY", "SDN")),
+    # what a head of government orders, the government does
+    ("en", "Gustavo Petro ordered the deployment of 3,000 soldiers to Catatumbo.",
+     ("MOBILIZE", "COL", None), ("REQUEST", "COL", None)),
 ]  # fmt: skip
 
 
