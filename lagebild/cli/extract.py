@@ -64,13 +64,13 @@ class RunCounts:
     events: int = 0
 
 
-def add_inputs_option(parser: argparse.ArgumentParser) -> None:
-    """The INPUT arguments every reading command takes."""
+def add_inputs_option(parser: argparse.ArgumentParser, stdin: bool = True) -> None:
+    """The INPUT arguments every reading command takes (`stdin`: also "-")."""
     parser.add_argument(
         "inputs",
         nargs="*",
         metavar="INPUT",
-        help="file (.txt, .html, .htm, .jsonl), folder, or - for stdin",
+        help="file (.txt, .html, .htm, .jsonl) or folder" + (", or - for stdin" if stdin else ""),
     )
 
 

@@ -66,7 +66,7 @@ def register(subparsers: Any) -> None:
         DESCRIPTION,
         EPILOG,
     )
-    add_inputs_option(parser)
+    add_inputs_option(parser, stdin=False)
     parser.add_argument(
         "--out", metavar="DIR", help="folder of the Parquet parts (created; required)"
     )
