@@ -745,3 +745,19 @@ def test_what_is_discussed_is_no_party_to_the_talks(lang: str, text: str, talks:
            if e.type == "CONSULT" and e.source and e.target}
     assert talks in got or talks[::-1] in got, got
     assert not any("SYR" in pair for pair in got), got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "India and Pakistan agreed to a truce on Saturday. Both armies remain on high "
+               "alert.", {("MOBILIZE", "IND"), ("MOBILIZE", "PAK")}),
+        ("de", "Indien und Pakistan vereinbarten am Samstag eine Waffenruhe. Beide Armeen bleiben "
+               "in Alarmbereitschaft.", {("MOBILIZE", "IND"), ("MOBILIZE", "PAK")}),
+        ("de", "Serbien und Kosovo verhandelten in Brüssel. Beide Seiten einigten sich auf einen "
+               "Fahrplan.", {("AGREE", "SRB")}),
+    ],
+)
+def test_both_sides_of_the_sentence_before(lang: str, text: str, expected: set) -> None:
+    got = {(e.type, _key(e.source)) for e in _code(lang, text) if not (e.negated or e.hypothetical)}
+    assert expected <= got, got
