@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lagebild.cues import Cues
+from lagebild.ontology import VISIT_CODES
 from lagebild.schema import Actor, Mention, Token
 from lagebild.triggers import TriggerMatch
 
@@ -894,7 +895,7 @@ def _nominal_arguments(
                 # meeting in Busan": a town where two sides meet is no side
                 and (
                     trig.type != "CONSULT"
-                    or trig.entry.cameo.code in ("042", "043")
+                    or trig.entry.cameo.code in VISIT_CODES
                     or s.kind != "place"
                 )
             ),

@@ -38,7 +38,6 @@ from lagebild.event_pairs import (
     COMPLEMENT_TARGET_TYPES,
     DYADIC_TYPES,
     FORCES_SECTORS,
-    HOST_CODE,
     OWN_FORCES_TYPES,
     make_events,
 )
@@ -74,7 +73,7 @@ from lagebild.modality import (
     is_negated,
     mark_governed,
 )
-from lagebild.ontology import SYMMETRIC_TYPES
+from lagebild.ontology import HOST_VISIT_CODE, SYMMETRIC_TYPES
 from lagebild.phrases import (
     BETWEEN_PREPS,
     LAST_ACT,
@@ -245,7 +244,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
         )
         if trig.entry.inv and trig.type == "AID" and target is not None and visitor(sources):
             # "Xi received the Brazilian president": a visitor is received, hosted (043)
-            trig = replace(trig, entry=synthetic_entry(HOST_CODE))
+            trig = replace(trig, entry=synthetic_entry(HOST_VISIT_CODE))
             sources, target = [target], sources[0]
         elif (
             tokens[trig.index].lemma.lower() in cues.hosting_lemmas
@@ -254,7 +253,7 @@ def code_sentence(sent: Sentence, mentions: list[Mention], ctx: ArticleContext) 
             and visitor([target])
         ):
             # "was welcomed by Putin in the Kremlin": a visitor welcomed is hosted (043)
-            trig = replace(trig, entry=synthetic_entry(HOST_CODE))
+            trig = replace(trig, entry=synthetic_entry(HOST_VISIT_CODE))
         if (
             not trig.noun
             and (target is None or not (target.actor.country or target.actor.org))

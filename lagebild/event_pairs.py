@@ -12,18 +12,18 @@ from lagebild.cues import Cues
 from lagebild.dates import DateMention
 from lagebild.event_build import ArticleContext, event, political
 from lagebild.event_rules import CIVILIAN_ACTS, CIVILIAN_SECTORS, DOMESTIC_TYPES
-from lagebild.ontology import SYMMETRIC_TYPES
+from lagebild.ontology import SYMMETRIC_TYPES, VISIT_CODES
 from lagebild.referents import FOREIGN_SECTORS
 from lagebild.schema import Actor, Event, Sentence
 from lagebild.triggers import INDEFINITE_ARTICLES, TriggerMatch
 
-#: acts whose unnamed group of victims or beneficiaries is taken to be domestic
 #: sectors that act at home, and their acts: an unnamed police force arrests in the
 #: country of the arrested ("wurde von der Polizei festgenommen"), unnamed rebels fight
 #: where they operate ("separatists shelled Mariupol"); unnamed protesters protest where
 #: they are ("filled the streets of Antananarivo")
 HOME_SECTORS = frozenset({"COP", "JUD", "REB"})
 HOME_TYPES = frozenset({"COERCE", "ASSAULT"})
+#: acts whose unnamed group of victims or beneficiaries is taken to be domestic
 GROUP_TARGET_TYPES = frozenset(
     {"COERCE", "RETREAT", "PROTEST", "CONCEDE", "ASSAULT", "AID", "MOBILIZE"}
 )
@@ -40,10 +40,6 @@ DOMESTIC_VOICES = frozenset({"LEG", "JUD", "OPP", "CVL"})
 #: CAMEO code of sending forces to help a government, and the sectors of such forces
 AID_FORCES_CODE = "074"
 FORCES_SECTORS = frozenset({"MIL", "COP"})
-#: CAMEO code of hosting a visit ("received the president")
-HOST_CODE = "043"
-#: CAMEO codes of visits: made by people, never by things an adjective names
-VISIT_CODES = frozenset({"042", "043"})
 #: acts that are always aimed at someone: without a target they are not coded
 DYADIC_TYPES = frozenset(
     {"ACCUSE", "AGREE", "AID", "ASSAULT", "CONSULT", "COOPERATE", "SANCTION", "SUPPORT"}

@@ -35,6 +35,10 @@ PLOVER_TYPES: tuple[str, ...] = (
 #: types whose source and target may be swapped when matching (joint acts)
 SYMMETRIC_TYPES: frozenset[str] = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
+#: CAMEO codes of making a visit and of hosting one: a visit happens at the host's place
+VISIT_CODE, HOST_VISIT_CODE = "042", "043"
+VISIT_CODES = frozenset({VISIT_CODE, HOST_VISIT_CODE})
+
 
 @dataclass(frozen=True, slots=True)
 class CameoCode:

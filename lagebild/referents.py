@@ -6,6 +6,7 @@ from __future__ import annotations
 from lagebild.arguments import Slot, mark_context
 from lagebild.cues import Cues
 from lagebild.event_build import ArticleContext, token_at
+from lagebild.ontology import HOST_VISIT_CODE, VISIT_CODE
 from lagebild.places import load_places
 from lagebild.schema import Actor, Event, Sentence
 
@@ -19,8 +20,6 @@ PREP_REACH = 3
 TARGET_PLACE_TYPES = frozenset({"ASSAULT", "COERCE"})
 #: CAMEO codes of military withdrawal and demobilisation: they happen where the target is
 WITHDRAWAL_CODES = frozenset({"087", "0872", "0873", "0874"})
-#: visits happen at the visited side (042) or at the host's (043)
-VISIT, HOST_VISIT = "042", "043"
 PLACE_KINDS = frozenset({"place", "metonym", "country"})
 
 
@@ -143,13 +142,13 @@ def locate_events(
         loc = None
         if target is not None and target.kind == "place" and _slot_country(target, ctx, tokens):
             loc = _slot_location(target, tokens, ctx)
-        elif e.cameo == VISIT:
+        elif e.cameo == VISIT_CODE:
             visited = _best_place(candidates, k, TO_PLACE)
             if visited is not None:
                 loc = _slot_location(visited, tokens, ctx)
             elif target is not None and target.kind in PLACE_KINDS:
                 loc = _slot_location(target, tokens, ctx)
-        elif e.cameo == HOST_VISIT and source is not None and sure is None:
+        elif e.cameo == HOST_VISIT_CODE and source is not None and sure is None:
             loc = _country_location(source.actor.country or "")
         elif (e.type in TARGET_PLACE_TYPES or e.cameo in WITHDRAWAL_CODES) and target is not None:
             if target.kind == "metonym" or ranks.get(id(target), NEAR_PLACE) < NEAR_PLACE:
