@@ -87,18 +87,6 @@ def circumstantial(tokens: list, i: int, cues: Cues) -> bool:
     return not (k > 0 and tokens[k - 1].lower in cues.governing_nouns)
 
 
-def phrase_of(tokens: list, i: int, cues: Cues, preps: frozenset[str]) -> bool:
-    """Whether the noun at i stands in a phrase opened by one of `preps` within three words
-    before it (no other preposition or clause mark between)."""
-    for k in range(i - 1, max(-1, i - 4), -1):
-        low = tokens[k].lower
-        if low in preps:
-            return True
-        if low in cues.prepositions or low in cues.clause_punct:
-            return False
-    return False
-
-
 def political(actor: Actor | None) -> bool:
     """An actor the evaluation can name: a country or an organisation."""
     return actor is not None and bool(actor.country or actor.org)

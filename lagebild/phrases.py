@@ -5,9 +5,9 @@ that the coder module stays the driver of the stages."""
 
 from __future__ import annotations
 
-from lagebild.arguments import Slot
+from lagebild.arguments import Slot, opening_prep
 from lagebild.cues import Cues
-from lagebild.event_build import ArticleContext, phrase_of, token_at
+from lagebild.event_build import ArticleContext, token_at
 from lagebild.schema import Event, Sentence
 from lagebild.triggers import TriggerMatch
 
@@ -160,4 +160,4 @@ def answered_actor(sent: Sentence, ctx: ArticleContext) -> Slot | None:
 def under_framework(tokens: list, i: int, cues: Cues) -> bool:
     """Whether the noun at i names the frame an act is done under ("under an amnesty",
     "under a deal brokered by Oman"): a preposition of framework right before its phrase."""
-    return phrase_of(tokens, i, cues, cues.framework_preps)
+    return opening_prep(tokens, i, cues) in cues.framework_preps
