@@ -23,7 +23,7 @@ from pathlib import Path
 REPO_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_DIR))
 
-from lagebild.calibration import Calibration, load_calibration  # noqa: E402
+from lagebild.calibration import load_calibration  # noqa: E402
 from lagebild.evaluate import CONFIDENT, load_gold, predicted_key  # noqa: E402
 from lagebild.pipeline import ExtractOptions, Pipeline  # noqa: E402
 
@@ -49,16 +49,6 @@ def _kept_aside(item_id: str) -> bool:
     return number.isdigit() and int(number) >= KEPT_ASIDE.get(lang, 10**9)
 
 
-def _features(cal: Calibration, event: object) -> tuple[str, ...]:
-    probe = Calibration()
-    out = [f"type={event.type}"]
-    for name in ("no_target", "civilian_source", "self_pair", "long_sentence"):
-        one = Calibration(**{name: 0.5}, long_sentence_chars=cal.long_sentence_chars)
-        if one.factor(event) < probe.factor(event):  # type: ignore[arg-type]
-            out.append(name)
-    return tuple(out)
-
-
 def collect(paths: Iterable[Path]) -> list[Row]:
     """Code every gold item and return one row per factual predicted event."""
     cal = load_calibration()
@@ -75,7 +65,8 @@ def collect(paths: Iterable[Path]) -> list[Row]:
                 if right:
                     gold[key] -= 1
                 raw = ev.confidence / max(cal.factor(ev), 1e-9)
-                rows.append(Row(item.id, right, ev.confidence, raw, _features(cal, ev)))
+                features = (f"type={ev.type}", *cal.features(ev))
+                rows.append(Row(item.id, right, ev.confidence, raw, features))
     return rows
 
 

@@ -36,22 +36,29 @@ class Calibration:
     long_sentence_chars: int = 150
     by_type: tuple[tuple[str, float], ...] = ()
 
-    def factor(self, event: Event) -> float:
-        """The product of every factor that applies to `event`."""
-        f = dict(self.by_type).get(event.type, 1.0)
+    def features(self, event: Event) -> tuple[str, ...]:
+        """The names of the factors (other than the type's) that apply to `event`."""
+        out = []
         if event.target is None:
-            f *= self.no_target
+            out.append("no_target")
         if event.source is not None and event.source.sector == "CVL":
-            f *= self.civilian_source
+            out.append("civilian_source")
         if (
             event.source is not None
             and event.target is not None
             and event.source.key() is not None
             and event.source.key() == event.target.key()
         ):
-            f *= self.self_pair
+            out.append("self_pair")
         if len(event.sentence) > self.long_sentence_chars:
-            f *= self.long_sentence
+            out.append("long_sentence")
+        return tuple(out)
+
+    def factor(self, event: Event) -> float:
+        """The product of every factor that applies to `event`."""
+        f = dict(self.by_type).get(event.type, 1.0)
+        for name in self.features(event):
+            f *= getattr(self, name)
         return f
 
 
