@@ -15,17 +15,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from lagebild.cli.extract import (
+from lagebild.cli.options import (
     EXIT_OK,
     EXIT_SKIPPED,
     EXIT_USAGE,
     RunCounts,
     UsageError,
-    _silence_stdout,
     add_actors_option,
     add_inputs_option,
     add_lang_option,
     parse_date_option,
+    silence_stdout,
 )
 from lagebild.errors import DataError, InputError, UnsupportedLanguageError
 from lagebild.ingest import STDIN, IngestOptions, InputProblem, iter_articles
@@ -164,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
         for article, lang, mentions in _read(args, ingest_options, actor_files, counts):
             _write(sys.stdout, args.format, article, lang, [mention_row(m) for m in mentions])
     except BrokenPipeError:  # `lagebild actors ... | head`: the reader went away
-        _silence_stdout()
+        silence_stdout()
         return EXIT_OK
     if counts.skipped:
         print(f"lagebild: {counts.skipped} of {counts.inputs} inputs skipped", file=sys.stderr)

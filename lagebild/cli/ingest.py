@@ -6,24 +6,18 @@ import argparse
 import sys
 from typing import Any
 
-from lagebild.cli.extract import (
+from lagebild.cli.options import (
+    EXIT_OK,
+    EXIT_SKIPPED,
+    EXIT_USAGE,
     UsageError,
-    add_actors_option,
-    add_date_option,
-    add_event_filter_options,
+    add_coding_options,
     add_inputs_option,
-    add_lang_option,
-    add_max_mb_option,
-    add_progress_option,
     coding_options,
     progress_bar,
 )
 from lagebild.cli.store import add_db_argument, new_parser
 from lagebild.ingest import iter_articles
-
-EXIT_OK = 0
-EXIT_USAGE = 1
-EXIT_SKIPPED = 2
 
 DESCRIPTION = """\
 Read news articles (same inputs as `lagebild extract`), code them and store articles,
@@ -54,11 +48,6 @@ def register(subparsers: Any) -> None:
     )
     add_inputs_option(parser)
     add_db_argument(parser)
-    add_date_option(parser)
-    add_lang_option(parser)
-    add_actors_option(parser)
-    add_event_filter_options(parser)
-    add_max_mb_option(parser)
     parser.add_argument(
         "--force", action="store_true", help="re-code every article, even unchanged ones"
     )
@@ -77,7 +66,7 @@ def register(subparsers: Any) -> None:
         metavar="SECONDS",
         help="wait up to SECONDS for another process to release the store",
     )
-    add_progress_option(parser)
+    add_coding_options(parser)
     parser.set_defaults(func=run_ingest)
 
 

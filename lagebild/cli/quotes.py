@@ -13,20 +13,19 @@ import sys
 from collections.abc import Iterator
 from typing import Any, TextIO, cast
 
-from lagebild.cli.extract import (
+from lagebild.cli.extract import build_options, code_article
+from lagebild.cli.options import (
     EXIT_OK,
     EXIT_SKIPPED,
     EXIT_USAGE,
     RunCounts,
     UsageError,
-    _code_article,
-    _silence_stdout,
     add_actors_option,
     add_inputs_option,
     add_lang_option,
     add_max_mb_option,
-    build_options,
     open_output,
+    silence_stdout,
 )
 from lagebild.ingest import IngestOptions, InputProblem, iter_articles
 from lagebild.output import shorten
@@ -150,7 +149,7 @@ class QuoteWriter:
 
 
 class _KeepCoded:
-    """Stands in for the pipeline in `extract._code_article`: it reports problems the same
+    """Stands in for the pipeline in `extract.code_article`: it reports problems the same
     way, and this keeps the coded article it produced for its quotes."""
 
     def __init__(self, pipeline: Pipeline) -> None:
@@ -183,7 +182,7 @@ def iter_quote_records(
                 yield f"warning: {item}"
             continue
         counts.inputs += 1
-        _, why_skipped = _code_article(cast(Pipeline, keeper), item)
+        _, why_skipped = code_article(cast(Pipeline, keeper), item)
         if why_skipped or keeper.coded is None:
             counts.skipped += 1
             yield f"skipped {why_skipped}"
@@ -217,7 +216,7 @@ def run_quotes(args: argparse.Namespace) -> int:
                 else:
                     writer.write(item)
     except BrokenPipeError:
-        _silence_stdout()  # the reader went away (`lagebild quotes ... | head`)
+        silence_stdout()  # the reader went away (`lagebild quotes ... | head`)
         return EXIT_OK
     if args.output:
         print(f"lagebild: wrote {counts.events} quotes to {args.output}", file=sys.stderr)

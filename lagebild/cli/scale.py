@@ -12,23 +12,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from lagebild.cli.extract import (
+from lagebild.cli.options import (
+    EXIT_OK,
+    EXIT_SKIPPED,
+    EXIT_USAGE,
     UsageError,
-    add_actors_option,
-    add_date_option,
-    add_event_filter_options,
+    add_coding_options,
     add_inputs_option,
-    add_lang_option,
-    add_max_mb_option,
-    add_progress_option,
     coding_options,
     progress_bar,
 )
 from lagebild.cli.store import new_parser
-
-EXIT_OK = 0
-EXIT_USAGE = 1
-EXIT_SKIPPED = 2
 
 DESCRIPTION = """\
 Code articles (same inputs as `lagebild extract`, but no stdin) on a Dask cluster.
@@ -93,12 +87,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="delete parts of an earlier run with other inputs or options in --out",
     )
-    add_date_option(parser)
-    add_lang_option(parser)
-    add_actors_option(parser)
-    add_event_filter_options(parser)
-    add_max_mb_option(parser)
-    add_progress_option(parser)
+    add_coding_options(parser)
     parser.set_defaults(func=run_scale)
 
 
