@@ -10,17 +10,10 @@ import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from lagebild.arguments import (
-    Slot,
-    build_slots,
-    choose_arguments,
-    list_joints,
-    members,
-    opening_prep,
-    relink_coordination,
-    segment_clauses,
-)
+from lagebild.arguments import choose_arguments
 from lagebild.calibration import calibrate
+from lagebild.clauses import segment_clauses
+from lagebild.coordination import list_joints, members, relink_coordination
 from lagebild.cues import Cues, load_cues
 from lagebild.dates import find_dates
 from lagebild.errors import UnsupportedLanguageError
@@ -98,6 +91,7 @@ from lagebild.referents import (
     place_candidates,
 )
 from lagebild.schema import Actor, Article, Event, Mention, Sentence
+from lagebild.slots import Slot, build_slots, opening_prep
 from lagebild.text import split_sentences
 from lagebild.triggers import TriggerMatch, match_triggers
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lagebild.arguments import Slot, opening_prep
 from lagebild.cues import Cues
 from lagebild.dates import DateMention, find_dates
 from lagebild.modality import ClauseInfo
 from lagebild.ontology import lookup_cameo
 from lagebild.schema import Actor, Article, Event, Quote, Sentence
+from lagebild.slots import Slot, opening_prep
 from lagebild.triggers import TriggerMatch
 
 #: auxiliaries that make a conditional, not a future ("würde")

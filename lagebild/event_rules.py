@@ -6,7 +6,6 @@ not name."""
 
 from __future__ import annotations
 
-from lagebild.arguments import Slot
 from lagebild.cues import Cues
 from lagebild.event_build import (
     CONDITIONAL_AUX,
@@ -24,6 +23,7 @@ from lagebild.magnitudes import attach_magnitudes, find_magnitudes
 from lagebild.modality import ClauseInfo, scheduled, verb_index
 from lagebild.ontology import SYMMETRIC_TYPES, lookup_cameo
 from lagebild.schema import Actor, Event, Sentence
+from lagebild.slots import Slot
 from lagebild.triggers import TriggerMatch
 
 #: types that carry magnitudes (size, dead, injured)
