@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from lagebild.arguments import choose_arguments
 from lagebild.calibration import calibrate
+from lagebild.claim_rules import claim_events, denials, insist_events, sourced_claims
 from lagebild.clauses import segment_clauses
 from lagebild.coordination import list_joints, members, relink_coordination
 from lagebild.cues import Cues, load_cues
@@ -20,6 +21,7 @@ from lagebild.errors import UnsupportedLanguageError
 from lagebild.event_build import (
     ArticleContext,
     clause_subject,
+    dedupe,
     synthetic_entry,
     token_at,
 )
@@ -34,31 +36,10 @@ from lagebild.event_pairs import (
     OWN_FORCES_TYPES,
     make_events,
 )
-from lagebild.event_rules import (
-    CIVILIAN_ACTS,
-    REACTION_TYPES,
-    attach_event_magnitudes,
-    border_buildup,
-    civilian_violence,
-    claim_events,
-    conditional_threats,
-    dedupe,
-    denials,
-    domestic_targets,
-    executive_orders,
-    foreign_bans,
-    insist_events,
-    intent_events,
-    missile_tests,
-    protesters_protest,
-    protesting_subject,
-    reaction_targets,
-    retaliation_targets,
-    sea_launches,
-    shared_counterpart,
-    sourced_claims,
-)
+from lagebild.intent_rules import conditional_threats, intent_events
 from lagebild.lang import available_languages
+from lagebild.magnitudes import attach_event_magnitudes
+from lagebild.military_rules import border_buildup, missile_tests, sea_launches
 from lagebild.modality import (
     ClauseInfo,
     clause_infos,
@@ -80,6 +61,12 @@ from lagebild.phrases import (
     under_framework,
     visitor,
 )
+from lagebild.protest_rules import (
+    CIVILIAN_ACTS,
+    civilian_violence,
+    protesters_protest,
+    protesting_subject,
+)
 from lagebild.quotes import find_quotes
 from lagebild.referents import (
     STATE_KINDS,
@@ -92,6 +79,15 @@ from lagebild.referents import (
 )
 from lagebild.schema import Actor, Article, Event, Mention, Sentence
 from lagebild.slots import Slot, build_slots, opening_prep
+from lagebild.target_rules import (
+    REACTION_TYPES,
+    domestic_targets,
+    executive_orders,
+    foreign_bans,
+    reaction_targets,
+    retaliation_targets,
+    shared_counterpart,
+)
 from lagebild.text import split_sentences
 from lagebild.triggers import TriggerMatch, match_triggers
 
