@@ -1,16 +1,16 @@
-"""Building event records: the article context, evidence, dates, confidence and the
-helpers the coder and its inference rules share."""
+"""Building event records: the article context, evidence, dates, confidence, merging
+duplicates and the helpers the coder and its inference rules share."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lagebild.arguments import Slot, opening_prep
 from lagebild.cues import Cues
 from lagebild.dates import DateMention, find_dates
 from lagebild.modality import ClauseInfo
-from lagebild.ontology import lookup_cameo
+from lagebild.ontology import SYMMETRIC_TYPES, lookup_cameo
 from lagebild.schema import Actor, Article, Event, Quote, Sentence
+from lagebild.slots import Slot, opening_prep
 from lagebild.triggers import TriggerMatch
 
 #: auxiliaries that make a conditional, not a future ("würde")
@@ -185,3 +185,36 @@ def synthetic_entry(code: str):  # type: ignore[no-untyped-def]
     from lagebild.triggers import TriggerEntry
 
     return TriggerEntry(pattern=f"<rule:{code}>", words=(), cameo=lookup_cameo(code))
+
+
+def later_in_clause(
+    e: Event, events: list[Event], tokens: list, clause_of: list[int]
+) -> list[Event]:
+    """The other events after `e` in its clause: what a denial, an order or a reaction is
+    about."""
+    c = event_clause(e, tokens, clause_of)
+    return [
+        o
+        for o in events
+        if o is not e and o.char_start > e.char_start and event_clause(o, tokens, clause_of) == c
+    ]
+
+
+def dedupe(events: list[Event], same_day: bool = False) -> list[Event]:
+    """One event per type, source and target state or organisation (and modality) in a
+    sentence: the first found wins (verbs are matched before the nouns they govern). With
+    `same_day`, across the sentences of an article: an act told twice ("Modi arrived in Kyiv.
+    There he talked with Zelensky ...") on the same date is one event, as GDELT counts one
+    event per article and keeps the mentions; the first keeps the highest confidence."""
+    seen: dict[tuple, Event] = {}
+    for e in events:
+        src = e.source.key() if e.source else None
+        tgt = e.target.key() if e.target else None
+        if e.type in SYMMETRIC_TYPES and src and tgt and tgt < src:
+            src, tgt = tgt, src
+        key = (e.type, src, tgt, e.negated, e.hypothetical, e.date if same_day else None)
+        if key not in seen:
+            seen[key] = e
+        elif same_day:
+            seen[key].confidence = max(seen[key].confidence, e.confidence)
+    return list(seen.values())

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lagebild.arguments import Slot, members
+from lagebild.coordination import members
 from lagebild.cues import Cues
 from lagebild.dates import DateMention
 from lagebild.event_build import ArticleContext, event, political
-from lagebild.event_rules import CIVILIAN_ACTS, CIVILIAN_SECTORS, DOMESTIC_TYPES
 from lagebild.ontology import SYMMETRIC_TYPES, VISIT_CODES
+from lagebild.protest_rules import CIVILIAN_ACTS, CIVILIAN_SECTORS
 from lagebild.referents import FOREIGN_SECTORS
 from lagebild.schema import Actor, Event, Sentence
+from lagebild.slots import Slot
+from lagebild.target_rules import DOMESTIC_TYPES
 from lagebild.triggers import INDEFINITE_ARTICLES, TriggerMatch
 
 #: sectors that act at home, and their acts: an unnamed police force arrests in the

@@ -21,8 +21,16 @@ from lagebild.magnitude_words import (
     normalize_phrase,
     words_value,
 )
+from lagebild.schema import Event, Sentence
 
-__all__ = ["KINDS", "Magnitude", "attach_magnitudes", "find_magnitudes", "magnitude_lexicon"]
+__all__ = [
+    "KINDS",
+    "Magnitude",
+    "attach_event_magnitudes",
+    "attach_magnitudes",
+    "find_magnitudes",
+    "magnitude_lexicon",
+]
 #: event types a magnitude of each kind is attached to
 EVENT_TYPES_BY_KIND: dict[str, frozenset[str]] = {
     "size": frozenset({"MOBILIZE", "PROTEST", "AID", "COERCE"}),
@@ -325,3 +333,20 @@ def attach_magnitudes(
             )
         fields[kind] = of_kind[0].value
     return fields
+
+
+#: types that carry magnitudes (size, dead, injured)
+MAGNITUDE_TYPES = frozenset({"MOBILIZE", "PROTEST", "AID", "COERCE", "ASSAULT"})
+
+
+def attach_event_magnitudes(events: list[Event], sent: Sentence, lang: str) -> None:
+    """PLOVER magnitudes: how many troops or protesters (size), dead and injured."""
+    if not any(e.type in MAGNITUDE_TYPES for e in events):
+        return
+    mags = find_magnitudes(sent.text, lang)
+    if not mags:
+        return
+    for e in events:
+        if e.type in MAGNITUDE_TYPES:
+            for name, value in attach_magnitudes(e.type, mags, e.char_start - sent.start).items():
+                setattr(e, name, value)

@@ -5,10 +5,10 @@ that the coder module stays the driver of the stages."""
 
 from __future__ import annotations
 
-from lagebild.arguments import Slot, opening_prep
 from lagebild.cues import Cues
 from lagebild.event_build import ArticleContext, token_at
 from lagebild.schema import Event, Sentence
+from lagebild.slots import Slot, opening_prep
 from lagebild.triggers import TriggerMatch
 
 #: key of ArticleContext.recent for the author of the latest act of any type

@@ -3,12 +3,12 @@ noun ("die Regierung in Kiew"), the place a sentence is located in."""
 
 from __future__ import annotations
 
-from lagebild.arguments import Slot, mark_context
 from lagebild.cues import Cues
 from lagebild.event_build import ArticleContext, token_at
 from lagebild.ontology import HOST_VISIT_CODE, VISIT_CODE
 from lagebild.places import load_places
 from lagebild.schema import Actor, Event, Sentence
+from lagebild.slots import Slot, mark_context
 
 #: how surely a preposition names where an event happened (lower is surer)
 AT_PLACE, OF_PLACE, TO_PLACE, NEAR_PLACE = 0, 1, 2, 3

@@ -1,0 +1,264 @@
+"""Rules over announced and conditional acts: a conditional act is a threat, an announced
+release, meeting, cooperation or aid is an intent (CONCEDE, AGREE 036/031/033), not a
+hypothetical act."""
+
+from __future__ import annotations
+
+from lagebild.cues import Cues
+from lagebild.event_build import (
+    CONDITIONAL_AUX,
+    ArticleContext,
+    circumstantial,
+    clause_subject,
+    event_clause,
+    political,
+    rule_event,
+    synthetic_entry,
+    token_at,
+)
+from lagebild.modality import ClauseInfo, scheduled, verb_index
+from lagebild.ontology import lookup_cameo
+from lagebild.schema import Event, Sentence
+from lagebild.slots import Slot
+from lagebild.triggers import TriggerMatch
+
+#: the THREATEN code for what the speaker would do
+THREAT_CODES = {"SANCTION": "1312", "ASSAULT": "138", "COERCE": "137", "MOBILIZE": "138"}
+
+
+def conditional_threats(
+    events: list[Event],
+    tokens: list,
+    slots: list[Slot],
+    infos: list[ClauseInfo],
+    sent: Sentence,
+    ctx: ArticleContext,
+) -> list[Event]:
+    """A speaker saying what it would do if another acted is a threat: "Any Russian invasion
+    would be met with sanctions, Harris said" -> THREATEN USA->RUS."""
+    cues = ctx.cues
+    conditional = any(i.conditional for i in infos) or any(
+        t.lower in cues.hypothetical or t.lower in cues.hypothetical_np for t in tokens
+    )
+    if not conditional:
+        return []
+    for info in infos:
+        verb = verb_index(info, tokens, cues.reporting_lemmas)
+        if verb is None:
+            continue
+        speaker = clause_subject(slots, info, cues)
+        if speaker is None or not political(speaker.actor):
+            continue
+        key = speaker.actor.key()
+        own = [
+            e
+            for e in events
+            if e.hypothetical
+            and not e.negated
+            and e.quad_class == 4
+            and (
+                (e.source is not None and e.source.key() == key)
+                or (e.source is None and e.type == "SANCTION")
+            )
+        ]
+        # "would be met with swift sanctions", "würde geschlossen antworten": the response
+        # itself need not be an event of its own
+        responds = any(t.lower in cues.consequence_words for t in tokens) and any(
+            t.lower in CONDITIONAL_AUX or t.lower in cues.future_aux for t in tokens
+        )
+        if not own and not responds:
+            return []
+        other = [
+            e
+            for e in events
+            if e.hypothetical
+            and e.source is not None
+            and e.source.key() != key
+            and e.quad_class >= 3
+        ]
+        if not own and not other:
+            return []
+        target = other[0].source if other else own[0].target
+        trig = TriggerMatch(
+            synthetic_entry(THREAT_CODES.get(own[0].type, "130") if own else "130"),
+            verb,
+            verb + 1,
+            noun=False,
+        )
+        return [rule_event(trig, speaker.actor, target, sent, ctx, tokens)]
+    return []
+
+
+#: announced material cooperation or aid is an intent to cooperate or to give (CAMEO 031, 033)
+INTENT_CODES = {"COOPERATE": "031", "AID": "033"}
+
+
+def _reported_own_future(k: int, tokens: list, cues: Cues) -> bool:
+    """Whether the verb at k follows "<reporting verb> <pronoun> would/will" ("announced it
+    would send aid"), the speaker's own announced act."""
+    pronouns = cues.subject_pronouns | cues.state_pronouns | cues.first_person_plural
+    for j in range(max(1, k - 5), k - 1):
+        if (
+            tokens[j].lower in pronouns
+            and (tokens[j + 1].lower in CONDITIONAL_AUX or tokens[j + 1].lower in cues.future_aux)
+            and tokens[j - 1].lemma.lower() in cues.reporting_lemmas
+        ):
+            return True
+    return False
+
+
+def _after_agreeing(
+    e: Event, events: list[Event], tokens: list, clause_of: list[int], cues: Cues
+) -> bool:
+    """Whether e is the infinitive of an agreement of its own source in its clause: "agreed
+    to work together", "pledged to supply"."""
+    k = token_at(e.char_start, tokens)
+    if k < 1 or tokens[k - 1].lower != cues.infinitive_marker or e.source is None:
+        return False
+    c = clause_of[k]
+    return any(
+        o.type == "AGREE"
+        and o.char_start < e.char_start
+        and o.source is not None
+        and o.source.key() == e.source.key()
+        and clause_of[token_at(o.char_start, tokens)] == c
+        for o in events
+    )
+
+
+def intent_events(
+    events: list[Event],
+    tokens: list,
+    clause_of: list[int],
+    infos: list[ClauseInfo],
+    ctx: ArticleContext,
+) -> list[Event]:
+    """An announced release, withdrawal or easing is a CONCEDE; an announced meeting an AGREE
+    (intent to meet) — not hypothetical acts. The announcing AGREE is then not coded again."""
+    cues = ctx.cues
+    out: list[Event] = []
+    replaced_sources: set[str | None] = set()
+    for e in events:
+        c = event_clause(e, tokens, clause_of)
+        info = infos[c] if 0 <= c < len(infos) else None
+        announced = (
+            info is not None
+            and info.governed
+            and (
+                info.governor == "AGREE"
+                or (info.governor == "intent" and bool(info.governor_lemmas & cues.announce_lemmas))
+            )
+        )
+        if (
+            info is not None
+            and info.governed
+            and info.governor == "intent"
+            and info.governor_lemmas & cues.announce_strict
+            and not e.negated
+            and e.quad_class == 4
+            and e.type in THREAT_CODES
+        ):
+            # "kündigte an, alle Schiffe ... ins Visier zu nehmen": an announced attack
+            code = lookup_cameo(THREAT_CODES[e.type])
+            e.type, e.cameo, e.quad_class = "THREATEN", code.code, 3
+            e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+            e.hypothetical = False
+        # "Peking sei zu Gesprächen bereit", "ready to meet": an intent to meet
+        ready = (
+            info is not None
+            and e.type == "CONSULT"
+            and bool(info.words & cues.readiness)
+            and not any(i.conditional for i in infos)  # "Wenn ..., wollen X und Y verhandeln"
+        )
+        # "Biden will meet Xi next week", "werden sich treffen": an intent to meet (PLOVER)
+        reported = (
+            c > 0
+            and info is not None
+            and bool(infos[c - 1].lemmas & cues.reporting_lemmas)
+            and bool(info.words & CONDITIONAL_AUX)
+        )
+        ready = ready or (
+            info is not None
+            and e.type == "CONSULT"
+            and e.hypothetical
+            and reported
+            and not info.conditional
+        )
+        # "will meet", "are set to meet", "will provide Ukraine with tanks": a stated future
+        # meeting, cooperation or aid is an intent (AGREE)
+        future = (
+            info is not None
+            and e.hypothetical
+            and not any(i.conditional for i in infos)
+            and not e.sentence.rstrip().endswith("?")
+            and not info.governed
+            and (
+                bool(info.words & (cues.future_aux - CONDITIONAL_AUX))
+                or scheduled(token_at(e.char_start, tokens), tokens, cues)
+            )
+        )
+        ready = ready or (future and e.type == "CONSULT")
+        # "the prime minister said he would resign", "Japan announced it would send aid": the
+        # speaker announces its own act
+        pronouns = cues.subject_pronouns | cues.state_pronouns | cues.first_person_plural
+        own_act = (
+            info is not None
+            and e.type in ("RETREAT", *INTENT_CODES)
+            and e.hypothetical
+            and not info.conditional
+            and e.source is not None
+            and e.source.text.lower() in pronouns
+            and (reported or _reported_own_future(token_at(e.char_start, tokens), tokens, cues))
+        )
+        ready = ready or (own_act and e.type == "RETREAT")
+        if circumstantial(tokens, token_at(e.char_start, tokens), cues):
+            announced = ready = False  # "during Putin's visit": a visit that took place
+        if announced and not e.negated and e.type == "CONCEDE":
+            # "agreed to stop attacking", "offered to suspend the reform": the concession
+            e.hypothetical = False
+            replaced_sources.add(e.source.key() if e.source else None)
+        elif (announced or ready) and not e.negated and e.type in ("RETREAT", "CONSULT"):
+            code = lookup_cameo("080" if e.type == "RETREAT" else "036")
+            e.type, e.cameo, e.quad_class = code.plover or "", code.code, code.quad_class or 1
+            e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+            e.hypothetical = False
+            replaced_sources.add(e.source.key() if e.source else None)
+        promised = (
+            (
+                info is not None
+                and info.governed
+                and info.governor == "THREATEN"
+                and bool(info.governor_lemmas & cues.announce_lemmas)
+            )
+            or own_act
+            or future
+            or _after_agreeing(e, events, tokens, clause_of, cues)
+        )
+        if (
+            (announced or promised)
+            and not e.negated
+            and e.type in INTENT_CODES
+            and e.source is not None
+            and e.target is not None
+            and e.target.key() != e.source.key()
+        ):
+            # "vowed to deepen their cooperation", "agreed to work together": an intent to
+            # cooperate or to give (AGREE 031/033), not the act itself
+            code = lookup_cameo(INTENT_CODES[e.type])
+            e.type, e.cameo, e.quad_class = "AGREE", code.code, 1
+            e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+            e.hypothetical = False
+        out.append(e)
+    if replaced_sources:
+        out = [
+            e
+            for e in out
+            if not (
+                e.type == "AGREE"
+                and e.cameo != "036"
+                and e.source
+                and e.source.key() in replaced_sources
+                and not infos[event_clause(e, tokens, clause_of)].governed
+            )
+        ]
+    return out

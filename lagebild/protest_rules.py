@@ -1,0 +1,97 @@
+"""Rules for civilians and protesters: violence or blockades by civilians are protest, and
+protesters who act are demonstrating at home."""
+
+from __future__ import annotations
+
+from lagebild.cues import Cues
+from lagebild.event_build import ArticleContext, rule_event, synthetic_entry
+from lagebild.ontology import lookup_cameo
+from lagebild.schema import Actor, Event, Sentence
+from lagebild.slots import Slot
+from lagebild.target_rules import DOMESTIC_TYPES
+from lagebild.triggers import TriggerMatch
+
+#: sectors of people who are not a state's armed or police forces
+CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "OPP"})
+
+
+#: what force or coercion by civilians is: a riot, or an obstruction (blockades)
+CIVILIAN_ACTS = {"ASSAULT": "145", "COERCE": "144"}
+
+
+def civilian_violence(events: list[Event]) -> None:
+    """Violence or blockades by protesters or civilians ("protesters stormed the residence",
+    "farmers set up blockades") are protest (CAMEO 145, 144), not ASSAULT or COERCE."""
+    for e in events:
+        if e.type in CIVILIAN_ACTS and e.source is not None and e.source.sector in CIVILIAN_SECTORS:
+            code = lookup_cameo(CIVILIAN_ACTS[e.type])
+            e.type, e.cameo, e.quad_class, e.goldstein = "PROTEST", code.code, 4, code.goldstein
+            e.mode, e.context = code.mode, code.context
+
+
+def protesting_subject(slots: list[Slot], tokens: list, cues: Cues) -> Slot | None:
+    """Protesters opening the sentence as its subject ("Protesters filled the square in
+    Caracas", "Anti-government protesters gathered ..."): they are demonstrating."""
+    first = slots[0] if slots else None
+    if (
+        first is None
+        or first.start > 2
+        or tokens[first.end - 1].lower not in cues.protester_nouns
+        or first.actor.sector not in CIVILIAN_SECTORS
+        or first.prep is not None
+        or tokens[-1].lower == "?"
+        or any(t.text[:1].isalpha() and t.text[:1].isupper() for t in tokens[1 : first.start])
+    ):
+        return None
+    unreal = cues.future_aux | cues.hypothetical | cues.negation | cues.scheduled_words
+    if any(t.lower in unreal or t.lemma.lower() in cues.intent_lemmas for t in tokens):
+        return None
+    return first
+
+
+def protesters_protest(
+    events: list[Event],
+    tokens: list,
+    sent: Sentence,
+    ctx: ArticleContext,
+    subject: Slot | None = None,
+) -> list[Event]:
+    """Protesters who act (demand, storm, block) are demonstrating: "Protesters in Bangkok
+    demanded the resignation ..." is also a PROTEST of the people there at home, and so are
+    protesters as the subject of any verb (`subject`, from protesting_subject)."""
+    cues = ctx.cues
+    protesting = {e.source.key() for e in events if e.type == "PROTEST" and e.source}
+    out: list[Event] = []
+    country = (subject.actor.country or (ctx.location or {}).get("country")) if subject else None
+    if subject is not None and country and country not in protesting:
+        trig = TriggerMatch(synthetic_entry("141"), subject.end - 1, subject.end, noun=True)
+        people = Actor(subject.actor.text, subject.actor.name, country, None, "CVL")
+        home = Actor("", None, country, None, DOMESTIC_TYPES["PROTEST"])
+        out.append(rule_event(trig, people, home, sent, ctx, tokens))
+        protesting.add(country)
+    for e in events:
+        src = e.source
+        if (
+            src is None
+            or not src.country
+            or src.sector not in CIVILIAN_SECTORS
+            or e.negated
+            or e.hypothetical
+            or src.key() in protesting
+        ):
+            continue
+        k = next(
+            (
+                i
+                for i, t in enumerate(tokens)
+                if t.lower in cues.protester_nouns and t.start < e.char_start
+            ),
+            None,
+        )
+        if k is None or not src.text.lower().endswith(tokens[k].lower):
+            continue
+        trig = TriggerMatch(synthetic_entry("141"), k, k + 1, noun=True)
+        home = Actor("", None, src.country, None, DOMESTIC_TYPES["PROTEST"])
+        out.append(rule_event(trig, src, home, sent, ctx, tokens))
+        protesting.add(src.key())
+    return out
