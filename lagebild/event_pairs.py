@@ -231,7 +231,10 @@ def make_events(
             continue
         if entry.cameo.code in VISIT_CODES and src is not None and src.attributive:
             continue  # "American tanks arrived in Ukraine": things do not visit
-        if nonpolitical and (entry.sport or entry.weak or s_actor is None or t_actor is None):
+        # a resignation has no target: sport or market words around it do not need one
+        if nonpolitical and (
+            entry.sport or entry.weak or s_actor is None or (t_actor is None and not entry.intrans)
+        ):
             continue
         out.append(
             event(

@@ -1,0 +1,49 @@
+"""German concessions, refusals and aid from tables of sentences written for these tests.
+
+Each FOUND case names one event (type, source key, target key, negated, hypothetical) that
+must be among the coded ones; each SILENT case names a type that must not be coded as a
+factual (not negated, not hypothetical) event.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_coder import _code, _tuples
+
+FOUND = [
+    # a resignation announced concedes the office (0831), even with election words around it
+    (
+        "Der slowakische Regierungschef kündigte nach wochenlangen Protesten seinen Rücktritt an.",
+        ("CONCEDE", "SVK", "SVK", False, False),
+    ),
+    (
+        "Perus Präsident kündigte am Abend seinen Rücktritt an, er bleibe aber bis zur Wahl "
+        "eines Nachfolgers im Amt.",
+        ("CONCEDE", "PER", "PER", False, False),
+    ),
+    (
+        "Der rumänische Ministerpräsident bot nach der Wahlniederlage seinen Rücktritt an.",
+        ("CONCEDE", "ROU", "ROU", False, False),
+    ),
+]
+
+SILENT = [
+    # a resignation done is no concession; sport and business resignations are no event
+    ("Die litauische Ministerpräsidentin trat nach der verlorenen Wahl zurück.", "CONCEDE"),
+    ("Der Bundestrainer kündigte nach der Niederlage im Finale seinen Rücktritt an.", None),
+    ("Der Vorstandschef kündigte nach dem Kurssturz der Aktie seinen Rücktritt an.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUND)
+def test_event_found(text: str, expected: tuple) -> None:
+    got = _tuples(_code("de", text))
+    assert expected in got, f"{expected} not in {sorted(got, key=str)}"
+
+
+@pytest.mark.parametrize("text,typ", SILENT)
+def test_stays_silent(text: str, typ: str | None) -> None:
+    factual = [e for e in _code("de", text) if not e.negated and not e.hypothetical]
+    if typ is not None:
+        factual = [e for e in factual if e.type == typ]
+    assert not factual, [(e.type, e.trigger, e.sentence) for e in factual]
