@@ -29,7 +29,8 @@ DEFAULT_TPREPS: dict[str, dict[str, frozenset[str]]] = {
         "COERCE": frozenset({"gegen"}),
         "REQUEST": frozenset({"an"}),
         "SUPPORT": frozenset({"für", "hinter"}),
-        "REJECT": frozenset({"von"}),
+        # "lehnte Waffenlieferungen an die Ukraine ab": what is refused goes to the target
+        "REJECT": frozenset({"von", "an", "für"}),
         "MOBILIZE": frozenset({"zu", "zur", "zum", "entlang", "nahe", "gegen", "um", "vor"}),
         "RETREAT": frozenset({"aus", "von"}),
         "CONCEDE": frozenset({"gegenüber"}),

@@ -25,6 +25,19 @@ FOUND = [
         "Der rumänische Ministerpräsident bot nach der Wahlniederlage seinen Rücktritt an.",
         ("CONCEDE", "ROU", "ROU", False, False),
     ),
+    # a refusal of what would go to someone ("an", "für") is aimed at them
+    (
+        "Die Bundesregierung schloss eine Lieferung von Kampfjets an Israel vorerst aus.",
+        ("REJECT", "DEU", "ISR", False, False),
+    ),
+    (
+        "Die Regierung in Wien lehnte weitere Finanzhilfen für Griechenland ab.",
+        ("REJECT", "AUT", "GRC", False, False),
+    ),
+    (
+        "Belgrad lehnte jede Übergabe der Verdächtigen an Kosovo entschieden ab.",
+        ("REJECT", "SRB", "XKX", False, False),
+    ),
 ]
 
 SILENT = [
