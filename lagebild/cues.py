@@ -108,6 +108,8 @@ class Cues:
     bare_nouns: frozenset[str]
     future_aux: frozenset[str]
     scheduled_words: frozenset[str]
+    fact_conjunctions: frozenset[str]
+    permit_lemmas: frozenset[str]
 
 
 _SET_FIELDS = [

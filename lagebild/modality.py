@@ -194,6 +194,8 @@ def is_hypothetical(
         return True
     if trig.type == "THREATEN" or (trig.type in SPEECH_ACT_TYPES and not conditional_sentence):
         return False
+    if trig.noun and trig.type == "PROTEST" and info.lemmas & cues.permit_lemmas:
+        return True  # "genehmigten eine Kundgebung": a rally allowed is not yet held
     if trig.noun:
         window = {tokens[i].lower for i in range(max(info.lo, trig.index - 3), trig.index)}
         if window & (cues.hypothetical | cues.hypothetical_np):
@@ -234,7 +236,7 @@ def mark_governed(
     for c, info in enumerate(infos):
         if c > 0 and governor is not None:
             opener = tokens[info.lo].lower if info.hi > info.lo else ""
-            starts_complement = (
+            starts_complement = info.first_word not in cues.fact_conjunctions and (
                 info.first_word in cues.complementizers
                 or opener in (":", "„", "“", '"')
                 or cues.infinitive_marker in info.words

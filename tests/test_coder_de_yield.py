@@ -38,6 +38,20 @@ FOUND = [
         "Belgrad lehnte jede Übergabe der Verdächtigen an Kosovo entschieden ab.",
         ("REJECT", "SRB", "XKX", False, False),
     ),
+    # a clause of reason or time after a threat or a reproach states a fact of its own
+    (
+        "Brüssel drohte Budapest mit Kürzungen, weil Ungarn den Asylpakt der EU ablehnt.",
+        ("REJECT", "HUN", "EU", False, False),
+    ),
+    (
+        "Die EU kritisierte Belgrad, nachdem Serbien die Vermittlung Brüssels abgelehnt hatte.",
+        ("REJECT", "SRB", "EU", False, False),
+    ),
+    (
+        "Peking warf Manila Provokation vor, da philippinische Schiffe die Blockade am Riff "
+        "missachtet hätten.",
+        ("ACCUSE", "CHN", "PHL", False, False),
+    ),
 ]
 
 SILENT = [
@@ -45,6 +59,15 @@ SILENT = [
     ("Die litauische Ministerpräsidentin trat nach der verlorenen Wahl zurück.", "CONCEDE"),
     ("Der Bundestrainer kündigte nach der Niederlage im Finale seinen Rücktritt an.", None),
     ("Der Vorstandschef kündigte nach dem Kurssturz der Aktie seinen Rücktritt an.", None),
+    # a threat or a demand keeps its complement unreal ("dass", zu-infinitive)
+    ("Moskau drohte, dass es jede Lieferung an Kiew angreifen werde.", "ASSAULT"),
+    ("Die USA forderten Israel auf, die Offensive im Gazastreifen zu beenden.", "RETREAT"),
+    # a rally permitted is not held by the authority that permits it
+    (
+        "Die Behörden in Stockholm genehmigten eine Kundgebung vor der türkischen Botschaft.",
+        "PROTEST",
+    ),
+    ("Die Polizei in Tiflis erlaubte eine Demonstration vor dem Parlament.", "PROTEST"),
 ]
 
 
