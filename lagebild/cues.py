@@ -110,6 +110,7 @@ class Cues:
     scheduled_words: frozenset[str]
     fact_conjunctions: frozenset[str]
     permit_lemmas: frozenset[str]
+    conditional_nouns: frozenset[str]
 
 
 _SET_FIELDS = [

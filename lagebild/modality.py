@@ -58,12 +58,19 @@ def clause_infos(tokens: list[Token], clause_of: list[int], cues: Cues) -> list[
                 idx[-1] + 1,
                 frozenset(words),
                 frozenset(tokens[i].lemma.lower() for i in idx) | frozenset(joined),
-                conditional=first in cues.conditional_conj,
+                conditional=first in cues.conditional_conj
+                or (first in cues.complementizers and _after_condition_noun(tokens, idx[0], cues)),
                 first_word=first,
                 joined=joined,
             )
         )
     return infos
+
+
+def _after_condition_noun(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """Whether the last word before token i is a noun of condition ("für den Fall, dass")."""
+    before = next((t.lower for t in reversed(tokens[:i]) if t.text[:1].isalpha()), "")
+    return before in cues.conditional_nouns
 
 
 def _joined_verbs(tokens: list[Token], idx: list[int], cues: Cues) -> dict[str, int]:

@@ -62,6 +62,13 @@ SILENT = [
     # a threat or a demand keeps its complement unreal ("dass", zu-infinitive)
     ("Moskau drohte, dass es jede Lieferung an Kiew angreifen werde.", "ASSAULT"),
     ("Die USA forderten Israel auf, die Offensive im Gazastreifen zu beenden.", "RETREAT"),
+    # "für den Fall, dass" / "im Falle, dass" opens a condition
+    (
+        "Für den Fall, dass Berlin Marschflugkörper an Kiew liefert, drohte Moskau mit "
+        "Konsequenzen.",
+        "AID",
+    ),
+    ("Im Falle, dass Russland Litauen angreift, will die NATO sofort reagieren.", "ASSAULT"),
     # a rally permitted is not held by the authority that permits it
     (
         "Die Behörden in Stockholm genehmigten eine Kundgebung vor der türkischen Botschaft.",
