@@ -32,6 +32,7 @@ from lagebild.target_rules import (
     executive_orders,
     foreign_bans,
     reaction_targets,
+    requested_acts,
     retaliation_targets,
     shared_counterpart,
 )
@@ -160,6 +161,7 @@ def apply_sentence_rules(f: SentenceFrame, events: list[Event]) -> list[Event]:
         sea_launches(events)  # "ins Meer", "eine Interkontinentalrakete": a weapons test
     events = intent_events(events, tokens, clause_of, infos, ctx)
     domestic_targets(events)
+    requested_acts(events, tokens, cues)
     events.extend(claim_events(events, tokens, slots, clause_of, infos, sent, ctx, triggers))
     events.extend(sourced_claims(events, tokens, slots, sent, ctx))
     events.extend(conditional_threats(events, tokens, slots, infos, sent, ctx))

@@ -111,6 +111,7 @@ class Cues:
     fact_conjunctions: frozenset[str]
     permit_lemmas: frozenset[str]
     conditional_nouns: frozenset[str]
+    request_preps: frozenset[str]
 
 
 _SET_FIELDS = [

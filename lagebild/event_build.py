@@ -218,3 +218,11 @@ def dedupe(events: list[Event], same_day: bool = False) -> list[Event]:
         elif same_day:
             seen[key].confidence = max(seen[key].confidence, e.confidence)
     return list(seen.values())
+
+
+def recode(e: Event, code: str) -> None:
+    """Give an event another CAMEO code, with the type and values that go with it."""
+    cameo = lookup_cameo(code)
+    e.type, e.cameo, e.goldstein = cameo.plover or e.type, cameo.code, cameo.goldstein
+    e.quad_class = cameo.quad_class or e.quad_class
+    e.mode, e.context = cameo.mode, cameo.context

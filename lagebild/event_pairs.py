@@ -39,8 +39,7 @@ OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 #: sectors that speak to their own state's government ("the parliament called on the
 #: government")
 DOMESTIC_VOICES = frozenset({"LEG", "JUD", "OPP", "CVL"})
-#: CAMEO code of sending forces to help a government, and the sectors of such forces
-AID_FORCES_CODE = "074"
+#: the sectors of forces sent to help a government (AID_FORCES_CODE)
 FORCES_SECTORS = frozenset({"MIL", "COP"})
 #: acts that are always aimed at someone: without a target they are not coded
 DYADIC_TYPES = frozenset(

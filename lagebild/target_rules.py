@@ -5,7 +5,7 @@ ban on another state's goods as a sanction."""
 from __future__ import annotations
 
 from lagebild.cues import Cues
-from lagebild.event_build import event_clause, later_in_clause, token_at
+from lagebild.event_build import event_clause, later_in_clause, recode, token_at
 from lagebild.ontology import lookup_cameo
 from lagebild.schema import Actor, Event
 
@@ -150,3 +150,38 @@ def foreign_bans(events: list[Event]) -> None:
         ):
             e.type, e.cameo, e.quad_class, e.goldstein = "SANCTION", code.code, 4, code.goldstein
             e.mode, e.context = code.mode, code.context
+
+
+#: CAMEO codes of sending forces to help a government, and of the request for them
+AID_FORCES_CODE, FORCES_REQUEST_CODE = "074", "1034"
+
+
+def requested_acts(events: list[Event], tokens: list, cues: Cues) -> None:
+    """ "Auf Bitten Maputos entsandte Ruanda Soldaten": the request happened and is aimed at
+    the one who acts on it; forces sent or moved at a government's request are aid to it
+    (074), and what is sent to help goes to the one who asked."""
+    for e in events:
+        if e.type != "REQUEST" or e.source is None or e.negated:
+            continue
+        k = token_at(e.char_start, tokens)
+        if k == 0 or tokens[k - 1].lower not in cues.request_preps:
+            continue
+        act = next(
+            (
+                o
+                for o in events
+                if o.type != "REQUEST"
+                and o.source is not None
+                and o.source.key() != e.source.key()
+                and not (o.negated or o.hypothetical)
+            ),
+            None,
+        )
+        if act is None or act.source is None:
+            continue
+        e.hypothetical, e.target = False, act.source
+        if act.type == "MOBILIZE" or act.cameo == AID_FORCES_CODE:
+            recode(act, AID_FORCES_CODE)
+            recode(e, FORCES_REQUEST_CODE)
+        if act.type == "AID":
+            act.target = e.source

@@ -13,7 +13,6 @@ from lagebild.cues import Cues
 from lagebild.event_build import circumstantial as in_circumstance
 from lagebild.event_build import synthetic_entry
 from lagebild.event_pairs import (
-    AID_FORCES_CODE,
     COMPLEMENT_TARGET_TYPES,
     FORCES_SECTORS,
     OWN_FORCES_TYPES,
@@ -34,7 +33,7 @@ from lagebild.protest_rules import CIVILIAN_ACTS
 from lagebild.referents import located_civilians
 from lagebild.sentence_frame import SentenceFrame
 from lagebild.slots import Slot, opening_prep
-from lagebild.target_rules import REACTION_TYPES
+from lagebild.target_rules import AID_FORCES_CODE, REACTION_TYPES
 from lagebild.triggers import TriggerMatch
 
 

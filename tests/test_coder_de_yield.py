@@ -52,6 +52,28 @@ FOUND = [
         "missachtet hätten.",
         ("ACCUSE", "CHN", "PHL", False, False),
     ),
+    # "auf Bitten / auf Ersuchen X": X asked the one who acts; forces sent are aid to X
+    (
+        "Auf Bitten Bamakos verlegte Russland Hunderte Soldaten in den Norden des Landes.",
+        ("AID", "RUS", "MLI", False, False),
+    ),
+    (
+        "Auf Bitten Bamakos verlegte Russland Hunderte Soldaten in den Norden des Landes.",
+        ("REQUEST", "MLI", "RUS", False, False),
+    ),
+    (
+        "Auf Ersuchen der Regierung in Kinshasa schickte Uganda weitere Soldaten in die "
+        "Provinz Ituri.",
+        ("AID", "UGA", "COD", False, False),
+    ),
+    (
+        "Auf Bitten Kiews verhängte die EU neue Sanktionen gegen Belarus.",
+        ("REQUEST", "UKR", "EU", False, False),
+    ),
+    (
+        "Auf Bitten Kiews verhängte die EU neue Sanktionen gegen Belarus.",
+        ("SANCTION", "EU", "BLR", False, False),
+    ),
 ]
 
 SILENT = [
@@ -69,6 +91,8 @@ SILENT = [
         "AID",
     ),
     ("Im Falle, dass Russland Litauen angreift, will die NATO sofort reagieren.", "ASSAULT"),
+    # a request of fans or a crowd is no political request
+    ("Auf Bitten der Fans spielte die Band in Wien eine Zugabe.", None),
     # a rally permitted is not held by the authority that permits it
     (
         "Die Behörden in Stockholm genehmigten eine Kundgebung vor der türkischen Botschaft.",
