@@ -226,3 +226,16 @@ def insist_events(
                 continue
         out.append(rule_event(trig, speaker.actor, target, sent, ctx, tokens))
     return out
+
+
+def refrained(events: list[Event], tokens: list, cues: Cues) -> list[Event]:
+    """ "verzichtete darauf, den Einmarsch zu verurteilen": refraining from an act is no
+    concession (CONCEDE) when the act refrained from is coded, negated."""
+    return [
+        e
+        for e in events
+        if not (
+            tokens[token_at(e.char_start, tokens)].lemma.lower() in cues.abstain_lemmas
+            and any(o.negated and o.char_start > e.char_start for o in events)
+        )
+    ]

@@ -11,7 +11,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lagebild.calibration import calibrate
-from lagebild.claim_rules import claim_events, denials, insist_events, sourced_claims
+from lagebild.claim_rules import (
+    claim_events,
+    denials,
+    insist_events,
+    refrained,
+    sourced_claims,
+)
 from lagebild.cues import load_cues
 from lagebild.errors import UnsupportedLanguageError
 from lagebild.event_build import ArticleContext, dedupe, token_at
@@ -180,6 +186,7 @@ def apply_sentence_rules(f: SentenceFrame, events: list[Event]) -> list[Event]:
     retaliation_targets(events)
     events = executive_orders(events, tokens, clause_of, cues)
     denials(events, tokens, clause_of, cues)
+    events = refrained(events, tokens, cues)
     # "signed an executive order": a document of one side is no agreement; "delivered his
     # State of the Union address": a speech is no aid
     events = [e for e in events if not one_sided_object(e, tokens, cues)]

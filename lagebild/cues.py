@@ -112,6 +112,7 @@ class Cues:
     permit_lemmas: frozenset[str]
     conditional_nouns: frozenset[str]
     request_preps: frozenset[str]
+    abstain_lemmas: frozenset[str]
 
 
 _SET_FIELDS = [

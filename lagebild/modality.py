@@ -150,7 +150,10 @@ def is_negated(
     trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues, main_noun: bool
 ) -> bool:
     """Whether the text says the event did not happen."""
-    if info.denied:
+    if info.denied and not (
+        trig.noun and not main_noun and info.governor_lemmas & cues.abstain_lemmas
+    ):
+        # "verzichtete darauf, den Einmarsch zu verurteilen": the invasion took place
         return True
     if trig.noun:
         if info.lemmas & cues.prevent_lemmas and trig.type != "REJECT":
@@ -261,7 +264,7 @@ def mark_governed(
                 continue
             governor = None
         own = [t for t in triggers if clause_of[t.index] == c and not t.noun]
-        if info.lemmas & cues.deny_lemmas:
+        if info.lemmas & (cues.deny_lemmas | cues.abstain_lemmas):
             governor = "deny"
         elif own and any(t.type in GOVERNING_TYPES for t in own):
             governor = next(t.type for t in own if t.type in GOVERNING_TYPES)

@@ -74,6 +74,24 @@ FOUND = [
         "Auf Bitten Kiews verhängte die EU neue Sanktionen gegen Belarus.",
         ("SANCTION", "EU", "BLR", False, False),
     ),
+    # refraining from an act ("verzichtete darauf, ... zu", "sah davon ab, ... zu"): the act
+    # is negated, an act named as its object still happened; giving up a plan concedes
+    (
+        "Brasilien verzichtete darauf, die Angriffe Israels auf den Libanon zu verurteilen.",
+        ("ACCUSE", "BRA", "ISR", True, False),
+    ),
+    (
+        "Brasilien verzichtete darauf, die Angriffe Israels auf den Libanon zu verurteilen.",
+        ("ASSAULT", "ISR", "LBN", False, False),
+    ),
+    (
+        "Die EU sah zunächst davon ab, neue Sanktionen gegen Georgien zu verhängen.",
+        ("SANCTION", "EU", "GEO", True, False),
+    ),
+    (
+        "Nach Massenprotesten verzichtete die serbische Regierung auf das geplante Minenprojekt.",
+        ("CONCEDE", "SRB", "SRB", False, False),
+    ),
 ]
 
 SILENT = [
@@ -91,6 +109,11 @@ SILENT = [
         "AID",
     ),
     ("Im Falle, dass Russland Litauen angreift, will die NATO sofort reagieren.", "ASSAULT"),
+    # refraining from condemning is no concession
+    (
+        "Brasilien verzichtete darauf, die Angriffe Israels auf den Libanon zu verurteilen.",
+        "CONCEDE",
+    ),
     # a request of fans or a crowd is no political request
     ("Auf Bitten der Fans spielte die Band in Wien eine Zugabe.", None),
     # a rally permitted is not held by the authority that permits it
