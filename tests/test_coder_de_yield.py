@@ -74,6 +74,19 @@ FOUND = [
         "Auf Bitten Kiews verhängte die EU neue Sanktionen gegen Belarus.",
         ("SANCTION", "EU", "BLR", False, False),
     ),
+    # dropping a contested measure concedes, also when promised
+    (
+        "Die Regierung in Nairobi strich nach Protesten die umstrittene Steuer auf Brot.",
+        ("CONCEDE", "KEN", "KEN", False, False),
+    ),
+    (
+        "Der georgische Regierungschef versprach, das umstrittene Mediengesetz auszusetzen.",
+        ("CONCEDE", "GEO", "GEO", False, False),
+    ),
+    (
+        "Die argentinische Regierung schaffte die umstrittene Sondersteuer wieder ab.",
+        ("CONCEDE", "ARG", "ARG", False, False),
+    ),
     # refraining from an act ("verzichtete darauf, ... zu", "sah davon ab, ... zu"): the act
     # is negated, an act named as its object still happened; giving up a plan concedes
     (
@@ -109,6 +122,8 @@ SILENT = [
         "AID",
     ),
     ("Im Falle, dass Russland Litauen angreift, will die NATO sofort reagieren.", "ASSAULT"),
+    # a club dropping a contested shirt is no politics
+    ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
     (
         "Brasilien verzichtete darauf, die Angriffe Israels auf den Libanon zu verurteilen.",
