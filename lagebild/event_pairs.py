@@ -13,7 +13,7 @@ from lagebild.dates import DateMention
 from lagebild.event_build import ArticleContext, event, political
 from lagebild.ontology import SYMMETRIC_TYPES, VISIT_CODES
 from lagebild.protest_rules import CIVILIAN_ACTS, CIVILIAN_SECTORS
-from lagebild.referents import FOREIGN_SECTORS
+from lagebild.referents import FOREIGN_SECTORS, STATE_KINDS
 from lagebild.schema import Actor, Event, Sentence
 from lagebild.slots import Slot
 from lagebild.target_rules import DOMESTIC_TYPES
@@ -118,6 +118,8 @@ def make_events(
         pairs = [(s, t) for s in src_members for t in tgt_members]
     out = []
     for src, tgt in pairs:
+        if entry.people and (tgt is None or tgt.kind in STATE_KINDS):
+            continue
         s_actor = src.actor if src else None
         t_actor = tgt.actor if tgt else None
         if (

@@ -17,7 +17,7 @@ from lagebild.ontology import CameoCode, cameo_table
 from lagebild.schema import Token
 
 OPTION_FLAGS = frozenset(
-    {"inv", "weak", "sport", "norefl", "intrans", "ptarget", "naming", "topic"}
+    {"inv", "weak", "sport", "norefl", "intrans", "ptarget", "naming", "topic", "people"}
 )
 OPTION_KEYS = frozenset({"tprep", "need"})
 NEED_VALUES = frozenset({"target", "consequence"})
@@ -48,6 +48,9 @@ class TriggerEntry:
     #: the object is what is talked about, never the counterpart ("die Ukraine erörtern",
     #: "discussed Ukraine"): only the target preposition names one
     topic: bool = False
+    #: the target is people taken in or sheltered, never a state or an organisation
+    #: ("nahm 500 Afghanen auf", but "nahm Finnland in die NATO auf" is no asylum)
+    people: bool = False
     noun: bool = False
     line: int = 0
 

@@ -87,6 +87,19 @@ FOUND = [
         "Die argentinische Regierung schaffte die umstrittene Sondersteuer wieder ab.",
         ("CONCEDE", "ARG", "ARG", False, False),
     ),
+    # taking in people shelters them (075)
+    (
+        "Kanada nahm im vergangenen Jahr Tausende Syrer auf.",
+        ("AID", "CAN", "SYR", False, False),
+    ),
+    (
+        "Paris nahm den russischen Regimekritiker nach seiner Flucht auf.",
+        ("AID", "FRA", "RUS", False, False),
+    ),
+    (
+        "Die Bundesregierung nahm über ein Sonderprogramm 300 gefährdete Sudanesen auf.",
+        ("AID", "DEU", "SDN", False, False),
+    ),
     # refraining from an act ("verzichtete darauf, ... zu", "sah davon ab, ... zu"): the act
     # is negated, an act named as its object still happened; giving up a plan concedes
     (
@@ -122,6 +135,10 @@ SILENT = [
         "AID",
     ),
     ("Im Falle, dass Russland Litauen angreift, will die NATO sofort reagieren.", "ASSAULT"),
+    # a state admitted, a loan or talks taken up are no shelter
+    ("Die NATO nahm Finnland als 31. Mitglied auf.", "AID"),
+    ("Die Regierung in Rom nahm einen Kredit über zwei Milliarden Euro auf.", "AID"),
+    ("Polen nahm die Ermittlungen gegen den Belarussen auf.", "AID"),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession

@@ -22,7 +22,7 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
 )
-FLAGS = {"inv", "weak", "sport", "norefl", "intrans", "ptarget", "naming", "topic"}
+FLAGS = {"inv", "weak", "sport", "norefl", "intrans", "ptarget", "naming", "topic", "people"}
 NEED_VALUES = {"target", "consequence"}
 MIN_PER_TYPE = 12
 MIN_ENTRIES = 300
