@@ -37,6 +37,7 @@ from lagebild.target_rules import (
     domestic_targets,
     executive_orders,
     foreign_bans,
+    home_deployments,
     reaction_targets,
     requested_acts,
     retaliation_targets,
@@ -168,6 +169,7 @@ def apply_sentence_rules(f: SentenceFrame, events: list[Event]) -> list[Event]:
     events = intent_events(events, tokens, clause_of, infos, ctx)
     domestic_targets(events)
     requested_acts(events, tokens, cues)
+    home_deployments(events)
     events.extend(claim_events(events, tokens, slots, clause_of, infos, sent, ctx, triggers))
     events.extend(sourced_claims(events, tokens, slots, sent, ctx))
     events.extend(conditional_threats(events, tokens, slots, infos, sent, ctx))

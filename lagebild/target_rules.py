@@ -185,3 +185,23 @@ def requested_acts(events: list[Event], tokens: list, cues: Cues) -> None:
             recode(e, FORCES_REQUEST_CODE)
         if act.type == "AID":
             act.target = e.source
+
+
+#: the MOBILIZE code of forces moved or raised
+DEPLOY_CODE = "154"
+
+
+def home_deployments(events: list[Event]) -> None:
+    """Forces sent within one's own state ("schickte Soldaten in die Gefängnisse von
+    Guayaquil") are a deployment (MOBILIZE 154), not aid to oneself."""
+    for e in events:
+        if (
+            e.cameo == AID_FORCES_CODE
+            and e.source is not None
+            and e.target is not None
+            and e.source.country
+            and e.target.country == e.source.country
+            and not e.target.org
+        ):
+            recode(e, DEPLOY_CODE)
+            e.target = None

@@ -100,6 +100,19 @@ FOUND = [
         "Die Bundesregierung nahm über ein Sonderprogramm 300 gefährdete Sudanesen auf.",
         ("AID", "DEU", "SDN", False, False),
     ),
+    # forces sent within one's own state are a deployment, sent abroad they are aid
+    (
+        "Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.",
+        ("MOBILIZE", "MEX", None, False, False),
+    ),
+    (
+        "Kolumbiens Präsident schickte nach den Anschlägen Soldaten in die Gefängnisse von Cali.",
+        ("MOBILIZE", "COL", None, False, False),
+    ),
+    (
+        "Kenia schickte Hunderte Polizisten nach Haiti.",
+        ("AID", "KEN", "HTI", False, False),
+    ),
     # refraining from an act ("verzichtete darauf, ... zu", "sah davon ab, ... zu"): the act
     # is negated, an act named as its object still happened; giving up a plan concedes
     (
@@ -139,6 +152,8 @@ SILENT = [
     ("Die NATO nahm Finnland als 31. Mitglied auf.", "AID"),
     ("Die Regierung in Rom nahm einen Kredit über zwei Milliarden Euro auf.", "AID"),
     ("Polen nahm die Ermittlungen gegen den Belarussen auf.", "AID"),
+    # no state aids itself
+    ("Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.", "AID"),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
