@@ -374,6 +374,19 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
             if match.noun and _not_event_phrase(tokens, i, cues):
                 continue  # "a campaign rally" is no protest, "a trade war" no attack
             out.append(match)
+    # "nahm seine Luftangriffe wieder auf": a verb of taking in people whose clause names
+    # another act takes up (resumes) that act; it shelters nobody
+    out = [
+        m
+        for m in out
+        if not (
+            m.entry.people
+            and any(
+                o.noun and o.type != m.type and clause_of[o.index] == clause_of[m.index]
+                for o in out
+            )
+        )
+    ]
     if lang != "de":
         # "coordinated sanctions": an -ed form right before a trigger noun (or a word a
         # multi-word pattern took) is an adjective

@@ -100,6 +100,11 @@ FOUND = [
         "Die Bundesregierung nahm über ein Sonderprogramm 300 gefährdete Sudanesen auf.",
         ("AID", "DEU", "SDN", False, False),
     ),
+    # "nahm ... wieder auf" with an act as object resumes the act
+    (
+        "Russland nahm seine Luftangriffe auf Odessa in der Nacht wieder auf.",
+        ("ASSAULT", "RUS", "UKR", False, False),
+    ),
     # forces sent within one's own state are a deployment, sent abroad they are aid
     (
         "Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.",
