@@ -290,8 +290,10 @@ def _pick_target(
         ranks.insert(0, ranks.pop(5))  # the target preposition first
     if trig.entry.topic:
         ranks = [ranks[5]]  # "erörterten die Lage in der Ukraine": the object is the topic
-    # an actor rarely acts on itself: prefer a candidate of another state or organisation
-    own = source.actor.key() if source is not None else None
+    # an actor rarely acts on itself: prefer a candidate of another state or organisation;
+    # but people protest against their own government ("Iraner demonstrierten in Paris gegen
+    # die Regierung in Teheran")
+    own = source.actor.key() if source is not None and trig.type != "PROTEST" else None
     for number, rank in enumerate(ranks):
         other = [s for s in rank if s.actor.key() != own or own is None]
         if other:
