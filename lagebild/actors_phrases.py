@@ -20,6 +20,8 @@ from lagebild.schema import Actor, Mention
 
 #: role nouns that take their sector from the body before them ("Pentagon officials")
 _GENERIC_ROLES = frozenset({"official", "spokesperson", "leader", "negotiator", "commander"})
+#: words between a role noun and the state or capital it sits in ("die Führung in Teheran")
+SEAT_LINKS = frozenset({"in"})
 #: bare role nouns that may refer back to a person with one of these roles
 _COREF_ROLES = {
     "head_of_government": {"prime_minister", "chancellor", "head_of_government"},
@@ -249,12 +251,21 @@ class PhraseAssembler:
             out.append(phrase)
             return i
         if phrase.kind == "role" and phrase.country is None and phrase.org is None:
-            if not self._resolve_back(phrase) and not bare:
+            if not self._resolve_back(phrase) and not bare and not self._seated(phrase, nxt):
                 return i
         elif phrase.kind == "role":
             self._resolve_back(phrase, same_body=True)
         out.append(phrase)
         return i
+
+    def _seated(self, phrase: _Phrase, nxt: Hit | None) -> bool:
+        """Whether a state or capital names the seat of the role right after it ("die
+        Führung in Teheran"), which the coder then gives the role."""
+        return (
+            nxt is not None
+            and nxt.pattern.kind in ("country", "metonym")
+            and self.gap(phrase, nxt).strip().lower() in SEAT_LINKS
+        )
 
     def _chain_roles(self, hits: list[Hit], i: int, phrase: _Phrase) -> int:
         """Join English noun-noun roles: "government spokesman", "dissident journalist"."""

@@ -105,6 +105,16 @@ FOUND = [
         "Russland nahm seine Luftangriffe auf Odessa in der Nacht wieder auf.",
         ("ASSAULT", "RUS", "UKR", False, False),
     ),
+    # exiles protest against their own government, also where they march abroad; a role
+    # noun names the state of the capital right after it ("die Führung in Teheran")
+    (
+        "Tausende Exil-Venezolaner protestierten in Madrid gegen die Regierung in Caracas.",
+        ("PROTEST", "VEN", "VEN", False, False),
+    ),
+    (
+        "Rund 5.000 Exil-Iraner demonstrierten am Sonntag in Paris gegen die Führung in Teheran.",
+        ("PROTEST", "IRN", "IRN", False, False),
+    ),
     # forces sent within one's own state are a deployment, sent abroad they are aid
     (
         "Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.",
