@@ -27,7 +27,7 @@ from lagebild.lang import available_languages
 from lagebild.magnitudes import attach_event_magnitudes
 from lagebild.military_rules import border_buildup, missile_tests, sea_launches
 from lagebild.phrases import LAST_ACT, one_sided_object
-from lagebild.protest_rules import civilian_violence, protesters_protest
+from lagebild.protest_rules import civilian_violence, protesters_protest, purpose_protests
 from lagebild.quotes import find_quotes
 from lagebild.referents import STATE_KINDS, locate_events
 from lagebild.schema import Actor, Article, Event, Mention, Sentence
@@ -170,6 +170,7 @@ def apply_sentence_rules(f: SentenceFrame, events: list[Event]) -> list[Event]:
     domestic_targets(events)
     requested_acts(events, tokens, cues)
     home_deployments(events)
+    purpose_protests(events, tokens, clause_of, infos, cues)
     events.extend(claim_events(events, tokens, slots, clause_of, infos, sent, ctx, triggers))
     events.extend(sourced_claims(events, tokens, slots, sent, ctx))
     events.extend(conditional_threats(events, tokens, slots, infos, sent, ctx))

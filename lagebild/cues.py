@@ -113,6 +113,7 @@ class Cues:
     conditional_nouns: frozenset[str]
     request_preps: frozenset[str]
     abstain_lemmas: frozenset[str]
+    purpose_conj: frozenset[str]
 
 
 _SET_FIELDS = [

@@ -4,7 +4,14 @@ protesters who act are demonstrating at home."""
 from __future__ import annotations
 
 from lagebild.cues import Cues
-from lagebild.event_build import ArticleContext, rule_event, synthetic_entry
+from lagebild.event_build import (
+    ArticleContext,
+    event_clause,
+    recode,
+    rule_event,
+    synthetic_entry,
+)
+from lagebild.modality import ClauseInfo
 from lagebild.ontology import lookup_cameo
 from lagebild.schema import Actor, Event, Sentence
 from lagebild.slots import Slot
@@ -95,3 +102,30 @@ def protesters_protest(
         out.append(rule_event(trig, src, home, sent, ctx, tokens))
         protesting.add(src.key())
     return out
+
+
+#: the PROTEST code of an obstruction (blockades, occupations)
+OBSTRUCT_CODE = "144"
+
+
+def purpose_protests(
+    events: list[Event], tokens: list, clause_of: list[int], infos: list[ClauseInfo], cues: Cues
+) -> None:
+    """ "Landwirte blockierten das Europaviertel, um gegen die Agrarpolitik zu protestieren":
+    acting in order to protest is protesting, so the protest is real, and a blockade or
+    refusal by the same civilians is the protest's form (144), not a REJECT."""
+    for e in events:
+        if e.type != "PROTEST" or not e.hypothetical or e.negated or e.source is None:
+            continue
+        info = infos[event_clause(e, tokens, clause_of)]
+        if info.first_word not in cues.purpose_conj or info.governor == "intent":
+            continue  # "kündigte an, um zu protestieren, ...": only planned
+        e.hypothetical = False
+        for o in events:
+            if (
+                o.type == "REJECT"
+                and o.source is not None
+                and o.source.key() == e.source.key()
+                and o.source.sector in CIVILIAN_SECTORS
+            ):
+                recode(o, OBSTRUCT_CODE)

@@ -115,6 +115,17 @@ FOUND = [
         "Rund 5.000 Exil-Iraner demonstrierten am Sonntag in Paris gegen die Führung in Teheran.",
         ("PROTEST", "IRN", "IRN", False, False),
     ),
+    # acting in order to protest is protesting; a blockade for it is its form (144)
+    (
+        "Französische Bauern blockierten mit Traktoren die Autobahn bei Paris, um gegen das "
+        "Mercosur-Abkommen der EU zu protestieren.",
+        ("PROTEST", "FRA", "EU", False, False),
+    ),
+    (
+        "Hunderte Studenten besetzten die Universität in Belgrad, um gegen die Regierung zu "
+        "demonstrieren.",
+        ("PROTEST", "SRB", "SRB", False, False),
+    ),
     # forces sent within one's own state are a deployment, sent abroad they are aid
     (
         "Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.",
@@ -169,6 +180,12 @@ SILENT = [
     ("Polen nahm die Ermittlungen gegen den Belarussen auf.", "AID"),
     # no state aids itself
     ("Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.", "AID"),
+    # the blockade of protesters is no refusal
+    (
+        "Französische Bauern blockierten mit Traktoren die Autobahn bei Paris, um gegen das "
+        "Mercosur-Abkommen der EU zu protestieren.",
+        "REJECT",
+    ),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
