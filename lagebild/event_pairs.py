@@ -148,6 +148,22 @@ def make_events(
         ):
             # "wurde von der Polizei festgenommen": police and courts act at home
             s_actor = replace(s_actor, country=t_actor.country, code=None)
+        elif (
+            s_actor is not None
+            and not s_actor.country
+            and not s_actor.org
+            and t_actor is None
+            and s_actor.sector in HOME_SECTORS
+            and entry.type in HOME_TYPES
+            and (ctx.location or {}).get("country")
+            and not (
+                src is not None
+                and src.start > 0
+                and tokens[src.start - 1].lower in cues.unknown_words
+            )
+        ):
+            # "In Mexiko-Stadt ..., die Polizei setzte Tränengas ein": where the sentence is
+            s_actor = replace(s_actor, country=ctx.location["country"], code=None)  # type: ignore[index]
         if not political(s_actor):
             continue  # an event needs a known source: an agentless passive is no event
         if (

@@ -126,6 +126,11 @@ FOUND = [
         "demonstrieren.",
         ("PROTEST", "SRB", "SRB", False, False),
     ),
+    # police in a later clause act where the sentence is
+    (
+        "In Tiflis protestierten Tausende gegen das Gesetz, die Polizei setzte Wasserwerfer ein.",
+        ("COERCE", "GEO", "GEO", False, False),
+    ),
     # forces sent within one's own state are a deployment, sent abroad they are aid
     (
         "Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.",
@@ -186,6 +191,8 @@ SILENT = [
         "Mercosur-Abkommen der EU zu protestieren.",
         "REJECT",
     ),
+    # police of no named place belong to no state
+    ("Die Polizei setzte Tränengas gegen die Menge ein.", "COERCE"),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
