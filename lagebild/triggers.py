@@ -13,6 +13,7 @@ from functools import cache
 from lagebild.cues import Cues, load_cues
 from lagebild.errors import DataError
 from lagebild.lang import get_pack
+from lagebild.magnitude_words import magnitude_lexicon
 from lagebild.ontology import CameoCode, cameo_table
 from lagebild.schema import Token
 
@@ -229,10 +230,15 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
             and nxt.text.islower()
         )
     )
+    # "zehn inhaftierte US-Bürger", "222 festgenommene Demonstranten": a count opens the phrase
+    german_count = cues.lang == "de" and (
+        prev[:1].isdigit() or prev in magnitude_lexicon(cues.lang).numbers
+    )
     if (
         prev not in cues.determiners
         and prev not in cues.possessives
         and not english_modifier
+        and not german_count
         and not _extended_attribute(tokens, i, cues)
     ):
         return False

@@ -131,6 +131,11 @@ FOUND = [
         "In Tiflis protestierten Tausende gegen das Gesetz, die Polizei setzte Wasserwerfer ein.",
         ("COERCE", "GEO", "GEO", False, False),
     ),
+    # ... but the release itself is coded
+    (
+        "Belarus ließ zwölf inhaftierte Oppositionelle frei.",
+        ("RETREAT", "BLR", "BLR", False, False),
+    ),
     # forces sent within one's own state are a deployment, sent abroad they are aid
     (
         "Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.",
@@ -193,6 +198,9 @@ SILENT = [
     ),
     # police of no named place belong to no state
     ("Die Polizei setzte Tränengas gegen die Menge ein.", "COERCE"),
+    # a participle after a count is an adjective ("zehn inhaftierte US-Bürger")
+    ("Belarus ließ zwölf inhaftierte Oppositionelle frei.", "COERCE"),
+    ("Die Taliban ließen 3 entführte Briten frei.", "ASSAULT"),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
