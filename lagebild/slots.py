@@ -62,9 +62,23 @@ def build_slots(tokens: list[Token], mentions: list[Mention], cues: Cues) -> lis
         if slots and slots[-1].start <= slot.start and slot.end <= slots[-1].end:
             continue  # inside the word of the actor before ("Beamte der US-Behörde")
         mark_context(slot, tokens, cues)
+        if slot.prep == GENITIVE and slots and _after_bare_name(slots[-1], slot, tokens, cues):
+            slot.prep, slot.adjunct_head = None, -1  # "sagte Japan der Ukraine Hilfen zu"
         slots.append(slot)
     link_coordination(slots, tokens, cues)
     return slots
+
+
+def _after_bare_name(before: Slot, slot: Slot, tokens: list[Token], cues: Cues) -> bool:
+    """Whether "der X" right after a state's or a person's bare name is no genitive attribute
+    of that name but an object of the clause ("sagte Japan der Ukraine Hilfen zu")."""
+    return (
+        before.kind in ("country", "metonym", "person")
+        and not before.attributive
+        and before.end == slot.start - 1
+        and tokens[slot.start - 1].lower in ("der", "den")
+        and (before.start == 0 or tokens[before.start - 1].lower not in cues.determiners)
+    )
 
 
 def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:

@@ -136,6 +136,15 @@ FOUND = [
         "Belarus ließ zwölf inhaftierte Oppositionelle frei.",
         ("RETREAT", "BLR", "BLR", False, False),
     ),
+    # "der X" right after a bare state name is an object, no genitive of the name
+    (
+        "Auf einem Gipfel in Rom sagte Italien der Ukraine weitere Luftabwehrsysteme zu.",
+        ("AGREE", "ITA", "UKR", False, False),
+    ),
+    (
+        "Am Montag warf Peking der Regierung in Manila gezielte Provokationen vor.",
+        ("ACCUSE", "CHN", "PHL", False, False),
+    ),
     # forces sent within one's own state are a deployment, sent abroad they are aid
     (
         "Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.",
