@@ -39,6 +39,7 @@ from lagebild.target_rules import (
     foreign_bans,
     home_deployments,
     reaction_targets,
+    recipient_passives,
     requested_acts,
     retaliation_targets,
     shared_counterpart,
@@ -190,6 +191,7 @@ def apply_sentence_rules(f: SentenceFrame, events: list[Event]) -> list[Event]:
     events = executive_orders(events, tokens, clause_of, cues)
     denials(events, tokens, clause_of, cues)
     events = refrained(events, tokens, cues)
+    events = recipient_passives(events, tokens, clause_of, cues)
     # "signed an executive order": a document of one side is no agreement; "delivered his
     # State of the Union address": a speech is no aid
     events = [e for e in events if not one_sided_object(e, tokens, cues)]

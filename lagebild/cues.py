@@ -114,6 +114,7 @@ class Cues:
     request_preps: frozenset[str]
     abstain_lemmas: frozenset[str]
     purpose_conj: frozenset[str]
+    recipient_aux: frozenset[str]
 
 
 _SET_FIELDS = [

@@ -7,7 +7,7 @@ from __future__ import annotations
 from lagebild.cues import Cues
 from lagebild.event_build import event_clause, later_in_clause, recode, token_at
 from lagebild.ontology import lookup_cameo
-from lagebild.schema import Actor, Event
+from lagebild.schema import Actor, Event, Token
 
 #: verbal reactions whose object may be another act ("verurteilte den russischen Angriff")
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
@@ -205,3 +205,37 @@ def home_deployments(events: list[Event]) -> None:
         ):
             recode(e, DEPLOY_CODE)
             e.target = None
+
+
+def recipient_passives(
+    events: list[Event], tokens: list, clause_of: list[int], cues: Cues
+) -> list[Event]:
+    """ "Die Ukraine bekam von Schweden zwei Flugzeuge zugesagt": with a participle, getting is
+    the passive of the participle's act: Sweden promised (AGREE) to Ukraine; the getting
+    itself is no delivery."""
+    out = list(events)
+    for e in events:
+        if tokens[token_at(e.char_start, tokens)].lemma.lower() not in cues.recipient_aux:
+            continue
+        acts = [
+            o
+            for o in later_in_clause(e, events, tokens, clause_of)
+            if _participle(tokens[token_at(o.char_start, tokens)])
+        ]
+        if not acts:
+            continue
+        for o in acts:
+            o.source, o.target = e.source, e.target  # the giver acts on the one who gets
+        out.remove(e)
+    return out
+
+
+def _participle(tok: Token) -> bool:
+    """A German past participle ("zugesagt", "geliefert"): a lower-case verb form that is not
+    its lemma and ends like a participle."""
+    return (
+        tok.text.islower()
+        and tok.lower != tok.lemma.lower()
+        and "ge" in tok.lower
+        and tok.lower.endswith(("t", "en"))
+    )

@@ -66,7 +66,13 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
     sources, target, _passive = choose_arguments(
         trig, tokens, slots, clause_of, cues, inherited, c in controlled
     )
-    if trig.entry.inv and trig.type == "AID" and target is not None and visitor(sources):
+    if (
+        trig.entry.inv
+        and trig.type == "AID"
+        and target is not None
+        and visitor(sources)
+        and sources[0].prep is None  # "bekam aus Washington Waffen": a giver, no guest
+    ):
         # "Xi received the Brazilian president": a visitor is received, hosted (043)
         trig = replace(trig, entry=synthetic_entry(HOST_VISIT_CODE))
         sources, target = [target], sources[0]

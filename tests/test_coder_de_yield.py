@@ -145,6 +145,17 @@ FOUND = [
         "Am Montag warf Peking der Regierung in Manila gezielte Provokationen vor.",
         ("ACCUSE", "CHN", "PHL", False, False),
     ),
+    # getting with a participle is the participle's passive: the giver acts on the getter
+    (
+        "Die Republik Moldau bekam von Rumänien neue Gaslieferungen zugesagt.",
+        ("AGREE", "ROU", "MDA", False, False),
+    ),
+    (
+        "Die Ukraine erhielt von Deutschland weitere Panzer geliefert.",
+        ("AID", "DEU", "UKR", False, False),
+    ),
+    # a government one gets things from is a giver, no guest
+    ("Kiew bekam aus Washington neue Waffen.", ("AID", "USA", "UKR", False, False)),
     # forces sent within one's own state are a deployment, sent abroad they are aid
     (
         "Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.",
@@ -210,6 +221,9 @@ SILENT = [
     # a participle after a count is an adjective ("zehn inhaftierte US-Bürger")
     ("Belarus ließ zwölf inhaftierte Oppositionelle frei.", "COERCE"),
     ("Die Taliban ließen 3 entführte Briten frei.", "ASSAULT"),
+    # what is only promised is not yet delivered
+    ("Die Republik Moldau bekam von Rumänien neue Gaslieferungen zugesagt.", "AID"),
+    ("Kiew bekam aus Washington neue Waffen.", "CONSULT"),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
