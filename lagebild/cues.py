@@ -115,6 +115,8 @@ class Cues:
     abstain_lemmas: frozenset[str]
     purpose_conj: frozenset[str]
     recipient_aux: frozenset[str]
+    origin_preps: frozenset[str]
+    supply_words: frozenset[str]
 
 
 _SET_FIELDS = [

@@ -246,8 +246,15 @@ def make_events(
         )
         if entry.weak and not (political(s_actor) and political(t_actor)) and not civilians_act:
             continue
+        cameo = None
         if entry.cameo.code in VISIT_CODES and src is not None and src.attributive:
             continue  # "American tanks arrived in Ukraine": things do not visit
+        if (
+            entry.cameo.code in VISIT_CODES
+            and src is not None
+            and _supplies_from(src, tokens, cues)
+        ):
+            cameo = SUPPLY_CODE  # "Kampfjets aus Frankreich sind eingetroffen": a delivery
         # a resignation has no target: sport or market words around it do not need one
         if nonpolitical and (
             entry.sport or entry.weak or s_actor is None or (t_actor is None and not entry.intrans)
@@ -264,7 +271,26 @@ def make_events(
                 hypothetical,
                 dates,
                 tokens,
+                cameo=cameo,
                 evidence=evidence * (1.0 if t_actor is not None else 0.92),
             )
         )
     return out
+
+
+#: the AID code of weapons or goods delivered
+SUPPLY_CODE = "070"
+
+
+def _supplies_from(src: Slot, tokens: list, cues: Cues) -> bool:
+    """Whether the source of an arrival is where goods come from ("die ersten Kampfjets aus
+    Frankreich"): the word before its preposition names weapons or aid goods."""
+    goods = tuple(cues.supply_words)
+    if src.prep in cues.origin_preps:
+        return src.start >= 2 and tokens[src.start - 2].lower.endswith(goods)
+    # the goods noun took the state after it ("Kampfjets aus Frankreich" is one slot)
+    return (
+        src.actor.text.lower().endswith(goods)
+        and src.end < len(tokens)
+        and tokens[src.end].lower in cues.origin_preps
+    )

@@ -156,6 +156,20 @@ FOUND = [
     ),
     # a government one gets things from is a giver, no guest
     ("Kiew bekam aus Washington neue Waffen.", ("AID", "USA", "UKR", False, False)),
+    # weapons from a state that arrive are a delivery, no visit
+    (
+        "Die ersten F-16-Kampfjets aus Dänemark sind in der Ukraine eingetroffen.",
+        ("AID", "DNK", "UKR", False, False),
+    ),
+    (
+        "Die ersten Leopard-Panzer aus Spanien sind in der Ukraine eingetroffen.",
+        ("AID", "ESP", "UKR", False, False),
+    ),
+    # a delegation that arrives visits
+    (
+        "Eine Delegation aus Frankreich ist in Kiew eingetroffen.",
+        ("CONSULT", "FRA", "UKR", False, False),
+    ),
     # forces sent within one's own state are a deployment, sent abroad they are aid
     (
         "Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.",
@@ -224,6 +238,7 @@ SILENT = [
     # what is only promised is not yet delivered
     ("Die Republik Moldau bekam von Rumänien neue Gaslieferungen zugesagt.", "AID"),
     ("Kiew bekam aus Washington neue Waffen.", "CONSULT"),
+    ("Die ersten F-16-Kampfjets aus Dänemark sind in der Ukraine eingetroffen.", "CONSULT"),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
