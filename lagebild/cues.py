@@ -117,6 +117,8 @@ class Cues:
     recipient_aux: frozenset[str]
     origin_preps: frozenset[str]
     supply_words: frozenset[str]
+    decision_lemmas: frozenset[str]
+    topic_preps: frozenset[str]
 
 
 _SET_FIELDS = [

@@ -10,7 +10,7 @@ from lagebild.modality import is_hypothetical, is_negated
 from lagebild.phrases import between_slot
 from lagebild.schema import Event
 from lagebild.sentence_frame import SentenceFrame
-from lagebild.slots import Slot
+from lagebild.slots import Slot, opening_prep
 from lagebild.target_rules import REACTION_TYPES
 from lagebild.trigger_arguments import (
     TriggerArgs,
@@ -114,6 +114,12 @@ def event_modality(f: SentenceFrame, a: TriggerArgs) -> tuple[bool, bool] | None
         hypothetical = hypothetical or (trig.type != verbs_in_clause[0].type and not ordered)
     if trig.noun and _content_of_speech_noun(trig, triggers, tokens, cues):
         hypothetical = True  # "die Forderung nach einem Rückzug": only demanded
+    if (
+        trig.noun
+        and info.lemmas & cues.decision_lemmas
+        and opening_prep(tokens, trig.index, cues) in cues.topic_preps
+    ):
+        hypothetical = True  # "will über weitere Hilfen entscheiden": not yet given
     if (
         trig.noun
         and not main_noun

@@ -239,6 +239,9 @@ SILENT = [
     ("Die Republik Moldau bekam von Rumänien neue Gaslieferungen zugesagt.", "AID"),
     ("Kiew bekam aus Washington neue Waffen.", "CONSULT"),
     ("Die ersten F-16-Kampfjets aus Dänemark sind in der Ukraine eingetroffen.", "CONSULT"),
+    # an act decided or voted on is still pending
+    ("Die Bundesregierung will nächste Woche über weitere Hilfen für Moldau entscheiden.", "AID"),
+    ("Der Bundestag stimmte am Freitag über neue Sanktionen gegen Iran ab.", "SANCTION"),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
