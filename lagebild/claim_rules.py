@@ -29,7 +29,18 @@ def denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues)
     has no target of its own."""
     for e in events:
         tok = tokens[token_at(e.char_start, tokens)]
-        if e.type != "REJECT" or tok.lemma.lower() not in cues.deny_lemmas:
+        if e.type != "REJECT":
+            continue
+        if tok.lemma.lower() not in cues.deny_lemmas:
+            # "wies die Vorwürfe, Peking liefere Drohnen, zurück": the claim inside the
+            # bracket of a separable denial is what is denied
+            joined = e.trigger.rsplit(" … ", 1)[-1].lower() + tok.lemma.lower()
+            if joined in cues.deny_lemmas:
+                c = event_clause(e, tokens, clause_of)
+                for o in _bracketed(e, events, tokens):
+                    # a clause of its own ("Peking liefere Drohnen"), not a noun of the
+                    # denial's clause ("die Kritik an seinen Angriffen")
+                    o.negated = o.negated or event_clause(o, tokens, clause_of) != c
             continue
         denied = later_in_clause(e, events, tokens, clause_of)
         for o in denied:
@@ -239,3 +250,16 @@ def refrained(events: list[Event], tokens: list, cues: Cues) -> list[Event]:
             and any(o.negated and o.char_start > e.char_start for o in events)
         )
     ]
+
+
+def _bracketed(e: Event, events: list[Event], tokens: list) -> list[Event]:
+    """The other events whose trigger stands between a separable verb and its particle
+    ("wies ... zurück")."""
+    if " … " not in e.trigger:
+        return []
+    k = token_at(e.char_start, tokens)
+    particle = e.trigger.rsplit(" … ", 1)[1]
+    end = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == particle), None)
+    if end is None:
+        return []
+    return [o for o in events if o is not e and e.char_start < o.char_start < tokens[end].start]

@@ -170,6 +170,10 @@ FOUND = [
         "Eine Delegation aus Frankreich ist in Kiew eingetroffen.",
         ("CONSULT", "FRA", "UKR", False, False),
     ),
+    (
+        "Teheran wies die Vorwürfe Kiews, Iran liefere Drohnen an Russland, am Dienstag scharf zurück.",
+        ("REJECT", "IRN", "UKR", False, False),
+    ),
     # forces sent within one's own state are a deployment, sent abroad they are aid
     (
         "Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.",
@@ -242,6 +246,11 @@ SILENT = [
     # an act decided or voted on is still pending
     ("Die Bundesregierung will nächste Woche über weitere Hilfen für Moldau entscheiden.", "AID"),
     ("Der Bundestag stimmte am Freitag über neue Sanktionen gegen Iran ab.", "SANCTION"),
+    # a claim inside the bracket of a separable denial is denied
+    (
+        "Teheran wies die Vorwürfe Kiews, Iran liefere Drohnen an Russland, am Dienstag scharf zurück.",
+        "AID",
+    ),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
