@@ -174,6 +174,17 @@ FOUND = [
         "Teheran wies die Vorwürfe Kiews, Iran liefere Drohnen an Russland, am Dienstag scharf zurück.",
         ("REJECT", "IRN", "UKR", False, False),
     ),
+    # a response ("daraufhin", "im Gegenzug") is aimed at the author of the act before
+    (
+        "Israelische Kampfjets bombardierten Ziele im Jemen. Die Huthi drohten daraufhin mit "
+        "Vergeltung.",
+        ("THREATEN", "YEM", "ISR", False, False),
+    ),
+    (
+        "Russland wies zwei estnische Diplomaten aus. Estland verurteilte daraufhin das "
+        "Vorgehen scharf.",
+        ("ACCUSE", "EST", "RUS", False, False),
+    ),
     # forces sent within one's own state are a deployment, sent abroad they are aid
     (
         "Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.",
