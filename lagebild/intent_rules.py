@@ -79,6 +79,21 @@ def conditional_threats(
         if not own and not other:
             return []
         target = other[0].source if other else own[0].target
+        said = next(
+            (
+                e
+                for e in events
+                if e.type == "THREATEN"
+                and e.source is not None
+                and e.source.key() == key
+                and not (e.negated or e.hypothetical)
+            ),
+            None,
+        )
+        if said is not None:
+            # "warnte Manila vor Konsequenzen, sollte es ...": the threat is said already
+            said.target = said.target or target
+            return []
         trig = TriggerMatch(
             synthetic_entry(THREAT_CODES.get(own[0].type, "130") if own else "130"),
             verb,

@@ -105,13 +105,14 @@ def retaliation_targets(events: list[Event]) -> None:
 
 
 #: acts that need a counterpart and may take it from the act before (see shared_counterpart)
-COUNTERPART_ACTS = frozenset({"SANCTION", "ACCUSE"})
+COUNTERPART_ACTS = frozenset({"SANCTION", "ACCUSE", "THREATEN"})
 
 
 def shared_counterpart(events: list[Event]) -> None:
     """A second act of the same source with no counterpart of its own is aimed at the
     counterpart of the first: "India blamed Pakistan for the massacre and suspended a water
-    treaty" -> SANCTION IND -> PAK."""
+    treaty" -> SANCTION IND -> PAK; "warf Peking Subventionen vor und drohte mit Strafzöllen"
+    -> THREATEN EU -> CHN."""
     for k, e in enumerate(events):
         if e.target is not None or e.source is None or e.type not in COUNTERPART_ACTS:
             continue

@@ -171,7 +171,8 @@ FOUND = [
         ("CONSULT", "FRA", "UKR", False, False),
     ),
     (
-        "Teheran wies die Vorwürfe Kiews, Iran liefere Drohnen an Russland, am Dienstag scharf zurück.",
+        "Teheran wies die Vorwürfe Kiews, Iran liefere Drohnen an Russland, am Dienstag "
+        "scharf zurück.",
         ("REJECT", "IRN", "UKR", False, False),
     ),
     # a response ("daraufhin", "im Gegenzug") is aimed at the author of the act before
@@ -184,6 +185,16 @@ FOUND = [
         "Russland wies zwei estnische Diplomaten aus. Estland verurteilte daraufhin das "
         "Vorgehen scharf.",
         ("ACCUSE", "EST", "RUS", False, False),
+    ),
+    # a threat after "und" is aimed at the one just reproached; a warning with a condition
+    # is one threat, at the one warned
+    (
+        "Washington warf Teheran Angriffe auf Tanker vor und drohte mit neuen Strafen.",
+        ("THREATEN", "USA", "IRN", False, False),
+    ),
+    (
+        "Ankara warnte Athen vor ernsten Folgen, sollte es weitere Inseln militarisieren.",
+        ("THREATEN", "TUR", "GRC", False, False),
     ),
     # forces sent within one's own state are a deployment, sent abroad they are aid
     (
@@ -259,7 +270,8 @@ SILENT = [
     ("Der Bundestag stimmte am Freitag über neue Sanktionen gegen Iran ab.", "SANCTION"),
     # a claim inside the bracket of a separable denial is denied
     (
-        "Teheran wies die Vorwürfe Kiews, Iran liefere Drohnen an Russland, am Dienstag scharf zurück.",
+        "Teheran wies die Vorwürfe Kiews, Iran liefere Drohnen an Russland, am Dienstag "
+        "scharf zurück.",
         "AID",
     ),
     # a club dropping a contested shirt is no politics
