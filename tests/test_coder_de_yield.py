@@ -196,6 +196,11 @@ FOUND = [
         "Ankara warnte Athen vor ernsten Folgen, sollte es weitere Inseln militarisieren.",
         ("THREATEN", "TUR", "GRC", False, False),
     ),
+    # national assemblies are parliaments
+    (
+        "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
+        ("REJECT", "HUN", "SWE", False, False),
+    ),
     # forces sent within one's own state are a deployment, sent abroad they are aid
     (
         "Die mexikanische Regierung entsandte Tausende Soldaten in den Bundesstaat Sinaloa.",
