@@ -196,6 +196,15 @@ FOUND = [
         "Ankara warnte Athen vor ernsten Folgen, sollte es weitere Inseln militarisieren.",
         ("THREATEN", "TUR", "GRC", False, False),
     ),
+    # a veto is aimed at the body it is cast in
+    (
+        "Die USA legten im UN-Sicherheitsrat ihr Veto gegen den Entwurf ein.",
+        ("REJECT", "USA", "UN", False, False),
+    ),
+    (
+        "China legte ein Veto gegen den Antrag Japans ein.",
+        ("REJECT", "CHN", "JPN", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
