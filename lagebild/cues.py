@@ -119,6 +119,7 @@ class Cues:
     supply_words: frozenset[str]
     decision_lemmas: frozenset[str]
     topic_preps: frozenset[str]
+    member_nouns: frozenset[str]
 
 
 _SET_FIELDS = [

@@ -170,6 +170,10 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
             slot.prep = GENITIVE  # "an der Küste der Krim": an attribute of the noun before
             circumstance = opening_prep(tokens, k, cues) in cues.circumstance_preps
             slot.adjunct_head = k if circumstance else -1
+            if tokens[k].lower in cues.member_nouns and opening_prep(tokens, k, cues) is None:
+                # "Die Staaten des Golf-Kooperationsrats stellten sich hinter Katar": the
+                # members of a body act as the body
+                slot.prep, slot.adjunct_head = None, -1
         break
 
 

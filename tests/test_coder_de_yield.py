@@ -205,6 +205,19 @@ FOUND = [
         "China legte ein Veto gegen den Antrag Japans ein.",
         ("REJECT", "CHN", "JPN", False, False),
     ),
+    # the members of a body act as the body
+    (
+        "Die Staaten der Arabischen Liga stellten sich geschlossen hinter Jordanien.",
+        ("SUPPORT", "ARL", "JOR", False, False),
+    ),
+    (
+        "Die Mitgliedstaaten der EU verhängten neue Sanktionen gegen Belarus.",
+        ("SANCTION", "EU", "BLR", False, False),
+    ),
+    (
+        "Russland drohte den Staaten der NATO mit Konsequenzen.",
+        ("THREATEN", "RUS", "NATO", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
