@@ -202,6 +202,8 @@ def is_hypothetical(
     zustimmen, wenn ..."); a threat always stays real."""
     if question or info.conditional or info.governed:
         return True
+    if info.first_word in cues.purpose_conj:
+        return True  # "verlegte Soldaten, um gegen die Rebellen zu kämpfen": only intended
     if trig.type == "THREATEN" or (trig.type in SPEECH_ACT_TYPES and not conditional_sentence):
         return False
     if trig.noun and trig.type == "PROTEST" and info.lemmas & cues.permit_lemmas:

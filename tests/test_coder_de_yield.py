@@ -301,6 +301,16 @@ SILENT = [
         "scharf zurück.",
         "AID",
     ),
+    # what forces are sent for ("um ... zu") is only intended
+    (
+        "Burundi verlegte weitere Soldaten nach Süd-Kivu, um gegen die M23-Rebellen zu kämpfen.",
+        "ASSAULT",
+    ),
+    (
+        "Frankreich schickte Soldaten nach Mali, um der Regierung im Kampf gegen Islamisten "
+        "beizustehen.",
+        "SUPPORT",
+    ),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
