@@ -218,6 +218,10 @@ FOUND = [
         "Russland drohte den Staaten der NATO mit Konsequenzen.",
         ("THREATEN", "RUS", "NATO", False, False),
     ),
+    (
+        "Kämpfer der Hamas griffen das Nova-Festival in Israel an.",
+        ("ASSAULT", "PSE", "ISR", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
@@ -311,6 +315,9 @@ SILENT = [
         "beizustehen.",
         "SUPPORT",
     ),
+    # conquering hearts or an audience is no attack; an attack on a festival is
+    ("Die irische Band eroberte beim Festival in Glastonbury die Herzen des Publikums.", None),
+    ("Die Sängerin aus Schweden eroberte die Charts in Deutschland.", None),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
