@@ -318,6 +318,9 @@ SILENT = [
     # conquering hearts or an audience is no attack; an attack on a festival is
     ("Die irische Band eroberte beim Festival in Glastonbury die Herzen des Publikums.", None),
     ("Die Sängerin aus Schweden eroberte die Charts in Deutschland.", None),
+    # an act judged (un)likely or thinkable is only possible
+    ("Diplomaten halten einen russischen Angriff auf Moldau für unwahrscheinlich.", "ASSAULT"),
+    ("Ein Einmarsch der Türkei in Nordsyrien sei durchaus denkbar, hieß es in Ankara.", "ASSAULT"),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
