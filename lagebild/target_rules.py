@@ -106,28 +106,33 @@ def retaliation_targets(events: list[Event]) -> None:
 
 #: acts that need a counterpart and may take it from the act before (see shared_counterpart)
 COUNTERPART_ACTS = frozenset({"SANCTION", "ACCUSE", "THREATEN"})
+#: acts whose steps share one counterpart, before or after (a build-up)
+BUILDUP = frozenset({"MOBILIZE"})
 
 
 def shared_counterpart(events: list[Event]) -> None:
     """A second act of the same source with no counterpart of its own is aimed at the
     counterpart of the first: "India blamed Pakistan for the massacre and suspended a water
     treaty" -> SANCTION IND -> PAK; "warf Peking Subventionen vor und drohte mit Strafzöllen"
-    -> THREATEN EU -> CHN."""
+    -> THREATEN EU -> CHN. Steps of one build-up share its counterpart whatever their order:
+    "versetzte seine Armee in Gefechtsbereitschaft und verlegte Einheiten zum Kosovo"."""
     for k, e in enumerate(events):
-        if e.target is not None or e.source is None or e.type not in COUNTERPART_ACTS:
+        if e.target is not None or e.source is None or e.type not in COUNTERPART_ACTS | BUILDUP:
             continue
         if e.negated or e.hypothetical:
             continue
+        others = events[k + 1 :] + events[:k][::-1] if e.type in BUILDUP else events[:k][::-1]
         before = next(
             (
                 o
-                for o in reversed(events[:k])
+                for o in others
                 if o.source is not None
                 and o.source.key() == e.source.key()
                 and o.target is not None
                 and o.target.key() != e.source.key()
                 and o.quad_class >= 3
                 and not (o.negated or o.hypothetical)
+                and (e.type not in BUILDUP or o.type == e.type)
             ),
             None,
         )

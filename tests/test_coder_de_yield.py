@@ -222,6 +222,21 @@ FOUND = [
         "Kämpfer der Hamas griffen das Nova-Festival in Israel an.",
         ("ASSAULT", "PSE", "ISR", False, False),
     ),
+    # missiles fired into the sea are a test; at a place they are an attack
+    (
+        "Am Montag feuerte Nordkorea mehrere Kurzstreckenraketen ins Japanische Meer.",
+        ("MOBILIZE", "PRK", None, False, False),
+    ),
+    (
+        "Die Huthi feuerten Marschflugkörper auf Eilat.",
+        ("ASSAULT", "YEM", "ISR", False, False),
+    ),
+    # steps of one build-up share their counterpart
+    (
+        "Aserbaidschan versetzte seine Armee in Alarmbereitschaft und verlegte Panzer an die "
+        "Grenze zu Armenien.",
+        ("MOBILIZE", "AZE", "ARM", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
