@@ -237,6 +237,15 @@ FOUND = [
         "Grenze zu Armenien.",
         ("MOBILIZE", "AZE", "ARM", False, False),
     ),
+    # forces brought up ("ließ Polizisten auffahren")
+    (
+        "Vor dem Jahrestag ließ die georgische Regierung Polizisten in Tiflis auffahren.",
+        ("MOBILIZE", "GEO", None, False, False),
+    ),
+    (
+        "Russland ließ an der Grenze zur Ukraine Panzer auffahren.",
+        ("MOBILIZE", "RUS", "UKR", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
@@ -336,6 +345,7 @@ SILENT = [
     # an act judged (un)likely or thinkable is only possible
     ("Diplomaten halten einen russischen Angriff auf Moldau für unwahrscheinlich.", "ASSAULT"),
     ("Ein Einmarsch der Türkei in Nordsyrien sei durchaus denkbar, hieß es in Ankara.", "ASSAULT"),
+    ("Der Bus fuhr in Dresden auf einen Lastwagen auf.", None),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
