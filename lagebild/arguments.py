@@ -11,7 +11,7 @@ from lagebild.clauses import is_passive
 from lagebild.cues import Cues
 from lagebild.nominal_arguments import LOCATED_TYPES, nominal_arguments
 from lagebild.schema import Token
-from lagebild.slots import GENITIVE, Slot, is_named
+from lagebild.slots import GENITIVE, JOINT_PREP, Slot, is_named
 from lagebild.triggers import TriggerMatch
 
 #: default target prepositions per PLOVER type, by language
@@ -194,6 +194,7 @@ def _pick_target(
     def ok(s: Slot) -> bool:
         return (
             s is not source
+            and s.prep != JOINT_PREP
             and not s.in_adjunct
             and (not english or passive or s.start > i)
             and not _names_source(s, source)

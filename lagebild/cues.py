@@ -120,6 +120,7 @@ class Cues:
     decision_lemmas: frozenset[str]
     topic_preps: frozenset[str]
     member_nouns: frozenset[str]
+    joint_phrases: frozenset[str]
 
 
 _SET_FIELDS = [

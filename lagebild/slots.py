@@ -119,6 +119,8 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
                 slot.actor = Actor(slot.actor.text, None, slot.actor.country, slot.actor.org, "CVL")
                 return
             slot.prep = low
+            if k > 0 and f"{tokens[k - 1].lower} {low}" in cues.joint_phrases:
+                slot.prep = JOINT_PREP  # "gemeinsam mit der jordanischen Luftwaffe": a partner
             return
         if low in cues.object_determiners:
             slot.objdet = True
@@ -189,6 +191,8 @@ def opening_prep(tokens: list[Token], i: int, cues: Cues) -> str | None:
     return None
 
 
+#: the pseudo-preposition of a partner in the act ("gemeinsam mit X", "zusammen mit X")
+JOINT_PREP = "joint"
 #: the pseudo-preposition of a German genitive attribute ("die Küste der Krim")
 GENITIVE = "gen"
 

@@ -32,7 +32,7 @@ from lagebild.phrases import (
 from lagebild.protest_rules import CIVILIAN_ACTS
 from lagebild.referents import located_civilians
 from lagebild.sentence_frame import SentenceFrame
-from lagebild.slots import Slot, opening_prep
+from lagebild.slots import JOINT_PREP, Slot, opening_prep
 from lagebild.target_rules import AID_FORCES_CODE, REACTION_TYPES
 from lagebild.triggers import TriggerMatch
 
@@ -52,6 +52,9 @@ class TriggerArgs:
     main_noun: bool = False
     reason: bool = False
     thanked: Slot | None = None
+    #: partners "gemeinsam mit X": they act too, and the sources cooperate with them
+    partners: list[Slot] = field(default_factory=list)
+    own_sources: list[Slot] = field(default_factory=list)
 
 
 def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | None:
@@ -66,6 +69,15 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
     sources, target, _passive = choose_arguments(
         trig, tokens, slots, clause_of, cues, inherited, c in controlled
     )
+    # "warfen gemeinsam mit der jordanischen Luftwaffe Hilfsgüter ab": the partner acts
+    # too, and the two cooperate
+    partners = [
+        s
+        for s in slots
+        if s.prep == JOINT_PREP and clause_of[s.start] == c and s.coord_head and not trig.noun
+    ]
+    own_sources = list(sources)
+    sources = sources + partners if sources else sources
     if (
         trig.entry.inv
         and trig.type == "AID"
@@ -121,7 +133,9 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
         target = answered
     if target is None and not trig.noun:
         target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)
-    return TriggerArgs(trig, c, inherited, sources, target, _passive)
+    args = TriggerArgs(trig, c, inherited, sources, target, _passive)
+    args.partners, args.own_sources = (partners, own_sources) if own_sources else ([], [])
+    return args
 
 
 def frame_noun(f: SentenceFrame, a: TriggerArgs) -> bool:

@@ -3,8 +3,11 @@ modality (negated, hypothetical) and the event records."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lagebild.coordination import members
 from lagebild.cues import Cues
+from lagebild.event_build import synthetic_entry
 from lagebild.event_pairs import make_events
 from lagebild.modality import is_hypothetical, is_negated
 from lagebild.phrases import between_slot
@@ -43,7 +46,7 @@ def trigger_events(f: SentenceFrame, trig: TriggerMatch) -> list[Event]:
     sent, ctx, tokens, dates = f.sent, f.ctx, f.tokens, f.dates
     nonpolitical, unpolitical_protest = f.nonpolitical, f.unpolitical_protest
     trig, inherited, sources, target = a.trig, a.inherited, a.sources, a.target
-    return make_events(
+    events = make_events(
         trig,
         sources,
         target,
@@ -56,6 +59,27 @@ def trigger_events(f: SentenceFrame, trig: TriggerMatch) -> list[Event]:
         tokens,
         _evidence(trig, sources, target, inherited),
     )
+    for partner in a.partners:
+        joint = replace(trig, entry=synthetic_entry(JOINT_CODE))
+        events.extend(
+            make_events(
+                joint,
+                a.own_sources,
+                partner,
+                sent,
+                ctx,
+                negated,
+                hypothetical,
+                nonpolitical,
+                dates,
+                tokens,
+            )
+        )
+    return events
+
+
+#: CAMEO code of acting together ("gemeinsam mit"): cooperation
+JOINT_CODE = "060"
 
 
 def mediated_events(f: SentenceFrame, a: TriggerArgs) -> list[Event] | None:

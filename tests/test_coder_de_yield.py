@@ -246,6 +246,19 @@ FOUND = [
         "Russland ließ an der Grenze zur Ukraine Panzer auffahren.",
         ("MOBILIZE", "RUS", "UKR", False, False),
     ),
+    # a partner "gemeinsam mit" acts too, and the two cooperate
+    (
+        "Die USA griffen gemeinsam mit Großbritannien Stellungen der Huthi im Jemen an.",
+        ("ASSAULT", "GBR", "YEM", False, False),
+    ),
+    (
+        "Die USA griffen gemeinsam mit Großbritannien Stellungen der Huthi im Jemen an.",
+        ("COOPERATE", "USA", "GBR", False, False),
+    ),
+    (
+        "Ägypten warf zusammen mit Jordanien Hilfsgüter über dem Gazastreifen ab.",
+        ("AID", "JOR", "PSE", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
@@ -368,6 +381,11 @@ SILENT = [
 def test_event_found(text: str, expected: tuple) -> None:
     got = _tuples(_code("de", text))
     assert expected in got, f"{expected} not in {sorted(got, key=str)}"
+
+
+def test_a_partner_is_no_target() -> None:
+    got = _tuples(_code("de", "Die USA griffen gemeinsam mit Großbritannien Ziele im Jemen an."))
+    assert ("ASSAULT", "USA", "GBR", False, False) not in got, got
 
 
 @pytest.mark.parametrize("text,typ", SILENT)
