@@ -344,6 +344,15 @@ def fill_role_countries(
             slots.remove(adj)
             continue
         nxt = next((o for o in slots if o.start >= s.end and o.start - s.end <= 2), None)
+        head = _genitive_head(nxt, slots, tokens, s.end, cues)
+        if head is not None:
+            # "Kämpfer der somalischen Al-Shabaab-Miliz": the genitive's adjective and its
+            # head name the state of the role
+            s.actor = Actor(a.text, a.name, head.actor.country, head.actor.org, a.sector)
+            slots.remove(head)
+            if nxt is not None:
+                slots.remove(nxt)
+            continue
         if (
             nxt is not None
             and (nxt.actor.country or nxt.actor.org)
@@ -379,6 +388,30 @@ def fill_role_countries(
         )
         if place is not None:
             s.actor = Actor(a.text, a.name, place.actor.country, None, a.sector)
+
+
+def _genitive_head(
+    adj: Slot | None, slots: list[Slot], tokens: list, end: int, cues: Cues
+) -> Slot | None:
+    """The head of a German genitive attribute that opens with an adjective of state right
+    after a role ("Kämpfer der somalischen Al-Shabaab-Miliz"): the slot the adjective
+    modifies, when it names a state or organisation; else None."""
+    if (
+        adj is None
+        or not adj.attributive
+        or adj.kind != "demonym"
+        or cues.lang != "de"
+        or [t.lower for t in tokens[end : adj.start]] not in (["der"], ["des"])
+    ):
+        return None
+    return next(
+        (
+            o
+            for o in slots
+            if o.start == adj.end and not o.attributive and (o.actor.country or o.actor.org)
+        ),
+        None,
+    )
 
 
 def located_civilians(ctx: ArticleContext, slots: list[Slot], text: str, index: int) -> Slot | None:

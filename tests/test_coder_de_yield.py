@@ -259,6 +259,15 @@ FOUND = [
         "Ägypten warf zusammen mit Jordanien Hilfsgüter über dem Gazastreifen ab.",
         ("AID", "JOR", "PSE", False, False),
     ),
+    # a role takes the state of a genitive that opens with an adjective of state
+    (
+        "Kämpfer der somalischen Al-Shabaab-Miliz griffen eine Kaserne in Kenia an.",
+        ("ASSAULT", "SOM", "KEN", False, False),
+    ),
+    (
+        "Soldaten der russischen Armee beschossen in der Nacht Charkiw.",
+        ("ASSAULT", "RUS", "UKR", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
