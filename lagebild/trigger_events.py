@@ -54,7 +54,7 @@ def trigger_events(f: SentenceFrame, trig: TriggerMatch) -> list[Event]:
         ctx,
         negated,
         hypothetical,
-        unpolitical_protest if trig.type == "PROTEST" else nonpolitical,
+        nonpolitical if _metaphor_prone(trig) else unpolitical_protest,
         dates,
         tokens,
         _evidence(trig, sources, target, inherited),
@@ -76,6 +76,15 @@ def trigger_events(f: SentenceFrame, trig: TriggerMatch) -> list[Event]:
             )
         )
     return events
+
+
+def _metaphor_prone(trig: TriggerMatch) -> bool:
+    """Whether election words make the trigger a metaphor too ("eroberte die Mehrheit",
+    "captured control of the Senate"): sport-prone and weak words of conflict; a visit or a
+    protest around an election is politics."""
+    entry = trig.entry
+    conflict = (entry.cameo.quad_class or 0) >= 3
+    return trig.type != "PROTEST" and (entry.sport or (entry.weak and conflict))
 
 
 #: CAMEO code of acting together ("gemeinsam mit"): cooperation

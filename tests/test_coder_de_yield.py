@@ -268,6 +268,15 @@ FOUND = [
         "Soldaten der russischen Armee beschossen in der Nacht Charkiw.",
         ("ASSAULT", "RUS", "UKR", False, False),
     ),
+    # a visit right after an election is politics; a majority conquered is no attack
+    (
+        "Der neue polnische Präsident reiste einen Tag nach seiner Wahl nach Berlin.",
+        ("CONSULT", "POL", "DEU", False, False),
+    ),
+    (
+        "Kenias Präsident kündigte nach der umstrittenen Wahl seinen Rücktritt an.",
+        ("CONCEDE", "KEN", "KEN", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
@@ -368,6 +377,7 @@ SILENT = [
     ("Diplomaten halten einen russischen Angriff auf Moldau für unwahrscheinlich.", "ASSAULT"),
     ("Ein Einmarsch der Türkei in Nordsyrien sei durchaus denkbar, hieß es in Ankara.", "ASSAULT"),
     ("Der Bus fuhr in Dresden auf einen Lastwagen auf.", None),
+    ("Die Opposition eroberte bei der Wahl in Ungarn die Mehrheit.", None),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
