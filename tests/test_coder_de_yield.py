@@ -277,6 +277,19 @@ FOUND = [
         "Kenias Präsident kündigte nach der umstrittenen Wahl seinen Rücktritt an.",
         ("CONCEDE", "KEN", "KEN", False, False),
     ),
+    # calling off one's own planned talks halts them (SANCTION 164); refusing is REJECT
+    (
+        "Peking sagte den geplanten Besuch des deutschen Außenministers kurzfristig ab.",
+        ("SANCTION", "CHN", "DEU", False, False),
+    ),
+    (
+        "Washington sagte die Gespräche mit Teheran in Oman ab.",
+        ("SANCTION", "USA", "IRN", False, False),
+    ),
+    (
+        "Kiew lehnte ein Treffen mit Putin ab.",
+        ("REJECT", "UKR", "RUS", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
