@@ -61,6 +61,17 @@ def build_slots(tokens: list[Token], mentions: list[Mention], cues: Cues) -> lis
         slot = Slot(m.actor, m.kind, ti, max(tj, ti + 1), attributive=m.attributive)
         if slots and slots[-1].start <= slot.start and slot.end <= slots[-1].end:
             continue  # inside the word of the actor before ("Beamte der US-Behörde")
+        if (
+            slots
+            and slot.kind == "person"
+            and slots[-1].kind in ("org", "institution")
+            and slots[-1].end == slot.start
+            and not slots[-1].attributive
+        ):
+            # "UN-Menschenrechtskommissar Volker Türk": the name after a body's title is
+            # the one who acts for the body, not a second actor of his own state
+            slots[-1].end = slot.end
+            continue
         mark_context(slot, tokens, cues)
         if slot.prep == GENITIVE and slots and _after_bare_name(slots[-1], slot, tokens, cues):
             slot.prep, slot.adjunct_head = None, -1  # "sagte Japan der Ukraine Hilfen zu"

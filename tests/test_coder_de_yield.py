@@ -290,6 +290,15 @@ FOUND = [
         "Kiew lehnte ein Treffen mit Putin ab.",
         ("REJECT", "UKR", "RUS", False, False),
     ),
+    # a name after a body's title acts for the body, not for his own state
+    (
+        "UN-Menschenrechtskommissar Volker Türk forderte Israel zur Zurückhaltung auf.",
+        ("REQUEST", "UN", "ISR", False, False),
+    ),
+    (
+        "UN-Menschenrechtskommissar Volker Türk kritisierte Russland scharf.",
+        ("ACCUSE", "UN", "RUS", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
