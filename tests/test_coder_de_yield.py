@@ -299,6 +299,15 @@ FOUND = [
         "UN-Menschenrechtskommissar Volker Türk kritisierte Russland scharf.",
         ("ACCUSE", "UN", "RUS", False, False),
     ),
+    # an application for membership is aimed at the body applied to ("bei", "in")
+    (
+        "Schweden reichte seinen Beitrittsantrag bei der NATO ein.",
+        ("REQUEST", "SWE", "NATO", False, False),
+    ),
+    (
+        "Georgien stellte im März einen Aufnahmeantrag in die EU.",
+        ("REQUEST", "GEO", "EU", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
