@@ -347,7 +347,18 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
             if match is not None:
                 used_particles.update(match.covered)
         if match is None:
-            entry = lex.single.get(tok.lower) or lex.single.get(lemma)
+            entry = lex.single.get(tok.lower)
+            if (
+                entry is not None
+                and lang == "de"
+                and not entry.noun
+                and lemma != tok.lower
+                and lemma not in lex.single
+                and _is_german_noun(tok, i)
+            ):
+                # "von 50 Tagen" is days (Tag, no trigger), not "tagen" (to convene)
+                entry = None
+            entry = entry or lex.single.get(lemma)
             if entry is not None:
                 match = TriggerMatch(entry, i, i + 1, noun=entry.noun)
         if (

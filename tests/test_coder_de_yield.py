@@ -308,6 +308,11 @@ FOUND = [
         "Georgien stellte im März einen Aufnahmeantrag in die EU.",
         ("REQUEST", "GEO", "EU", False, False),
     ),
+    # ... while the verb still convenes
+    (
+        "Die Außenminister der EU tagten am Montag in Brüssel mit ihrem ukrainischen Kollegen.",
+        ("CONSULT", "EU", "UKR", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
@@ -409,6 +414,8 @@ SILENT = [
     ("Ein Einmarsch der Türkei in Nordsyrien sei durchaus denkbar, hieß es in Ankara.", "ASSAULT"),
     ("Der Bus fuhr in Dresden auf einen Lastwagen auf.", None),
     ("Die Opposition eroberte bei der Wahl in Ungarn die Mehrheit.", None),
+    # a noun that only looks like a trigger verb ("Tagen" = days, not "tagen") is no act
+    ("Moskau bekam eine Frist von 50 Tagen für einen Waffenstillstand.", "CONSULT"),
     # a club dropping a contested shirt is no politics
     ("Der Verein strich das umstrittene Trikot aus dem Sortiment.", None),
     # refraining from condemning is no concession
