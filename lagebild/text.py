@@ -85,6 +85,10 @@ def tokenize(text: str, offset: int, lang: str) -> list[Token]:
     return tokens
 
 
+#: an upper-case Roman numeral of a regnal name ("XIV", "III")
+_ROMAN_RE = re.compile(r"[IVXLC]+")
+
+
 def _is_real_boundary(line: str, end: int, lang: str) -> bool:
     """Whether the punctuation ending at `end` closes a sentence (not "Dr." or "3. März")."""
     dot = line.rfind(".", 0, end)
@@ -98,6 +102,11 @@ def _is_real_boundary(line: str, end: int, lang: str) -> bool:
         return False
     if before.rstrip(".") in _abbreviations(lang) or (len(before) == 1 and before.isalpha()):
         return False
+    if _ROMAN_RE.fullmatch(line[start:dot].lstrip("(\"„“»«'‚")):
+        # "Papst Leo XIV. traf ...", "König Karl III. besuchte ...": a regnal number
+        nxt = line[end:].split(None, 1)
+        if nxt and nxt[0][:1].islower():
+            return False
     if before.isdigit():
         nxt = line[end:].split(None, 1)
         if nxt and nxt[0].lower().strip(".,") in _month_words(lang):

@@ -313,6 +313,11 @@ FOUND = [
         "Die Außenminister der EU tagten am Montag in Brüssel mit ihrem ukrainischen Kollegen.",
         ("CONSULT", "EU", "UKR", False, False),
     ),
+    # a regnal number with its dot ends no sentence ("Papst Leo XIV. traf ...")
+    (
+        "Papst Leo XIV. traf den ukrainischen Präsidenten in Castel Gandolfo.",
+        ("CONSULT", "VAT", "UKR", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",

@@ -17,6 +17,10 @@ from lagebild.text import lemmatize, split_sentences, tokenize
         ("en", "The U.S. Secretary of State met Lavrov. They talked.", 2),
         ("en", "Mr. Biden spoke on Wednesday. Nothing else happened?", 2),
         ("en", 'He said: "We will respond." Then he left.', 2),
+        # a regnal number before a lower-case word ends no sentence
+        ("de", "Papst Leo XIV. traf Selenskyj. Danach reiste er ab.", 2),
+        ("de", "König Karl III. besuchte Kenia. Der Besuch dauerte drei Tage.", 2),
+        ("de", "Das Kapitel heißt Teil IV. Danach folgt Teil V.", 2),
     ],
 )
 def test_sentence_count(lang: str, text: str, n: int) -> None:
