@@ -38,6 +38,8 @@ SYMMETRIC_TYPES: frozenset[str] = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: CAMEO codes of making a visit and of hosting one: a visit happens at the host's place
 VISIT_CODE, HOST_VISIT_CODE = "042", "043"
 VISIT_CODES = frozenset({VISIT_CODE, HOST_VISIT_CODE})
+#: CAMEO code of mediation: the mediator consults each party, where that party sits
+MEDIATE_CODE = "045"
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lagebild.cues import Cues
 from lagebild.event_build import ArticleContext, token_at
-from lagebild.ontology import HOST_VISIT_CODE, VISIT_CODE
+from lagebild.ontology import HOST_VISIT_CODE, MEDIATE_CODE, VISIT_CODE
 from lagebild.places import load_places
 from lagebild.schema import Actor, Event, Sentence
 from lagebild.slots import Slot, mark_context
@@ -148,6 +148,8 @@ def locate_events(
                 loc = _slot_location(visited, tokens, ctx)
             elif target is not None and target.kind in PLACE_KINDS:
                 loc = _slot_location(target, tokens, ctx)
+        elif e.cameo == MEDIATE_CODE and target is not None and target.kind == "metonym":
+            loc = _slot_location(target, tokens, ctx)  # "vermittelte in Moskau und Tiflis"
         elif e.cameo == HOST_VISIT_CODE and source is not None and sure is None:
             loc = _country_location(source.actor.country or "")
         elif (e.type in TARGET_PLACE_TYPES or e.cameo in WITHDRAWAL_CODES) and target is not None:

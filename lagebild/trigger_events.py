@@ -10,6 +10,7 @@ from lagebild.cues import Cues
 from lagebild.event_build import synthetic_entry
 from lagebild.event_pairs import make_events
 from lagebild.modality import is_hypothetical, is_negated
+from lagebild.ontology import MEDIATE_CODE
 from lagebild.phrases import between_slot
 from lagebild.schema import Event
 from lagebild.sentence_frame import SentenceFrame
@@ -164,11 +165,6 @@ def event_modality(f: SentenceFrame, a: TriggerArgs) -> tuple[bool, bool] | None
     return negated, hypothetical
 
 
-#: verbs after "it would" that state no act of the speaker ("it would be a long winter")
-#: CAMEO code of mediation: the mediator consults each party
-MEDIATE_CODE = "045"
-
-
 def _mediated_parties(
     c: int,
     subjects: list[Slot | None],
@@ -181,6 +177,13 @@ def _mediated_parties(
     and Ukraine"), else the coordinated subject ("X und Y einigten sich unter Vermittlung")."""
     keys = {m.actor.key() for s in sources for m in members(s)}
     subj = between_slot(c, slots, clause_of) or subjects[c] or inherited
+    if subj is None or not subj.coord:
+        # "vermittelte in Moskau und Tiflis zwischen den Kriegsparteien": the capitals
+        # shuttled between stand for the parties
+        subj = next(
+            (s for s in slots if clause_of[s.start] == c and s.kind == "metonym" and s.coord),
+            None,
+        )
     if subj is None or not subj.coord:
         return []
     return [m for m in members(subj) if m.actor.key() not in keys]

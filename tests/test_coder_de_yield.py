@@ -318,6 +318,15 @@ FOUND = [
         "Papst Leo XIV. traf den ukrainischen Präsidenten in Castel Gandolfo.",
         ("CONSULT", "VAT", "UKR", False, False),
     ),
+    # a mediator shuttling between two capitals consults both
+    (
+        "Der türkische Außenminister vermittelte in Moskau und Kiew zwischen den Kriegsparteien.",
+        ("CONSULT", "TUR", "RUS", False, False),
+    ),
+    (
+        "Der türkische Außenminister vermittelte in Moskau und Kiew zwischen den Kriegsparteien.",
+        ("CONSULT", "TUR", "UKR", False, False),
+    ),
     # national assemblies are parliaments
     (
         "Die ungarische Nationalversammlung lehnte den Beitritt Schwedens zur NATO vorerst ab.",
