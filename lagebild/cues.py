@@ -50,6 +50,8 @@ class Cues:
     not_event_phrases: frozenset[str]
     reflexives: frozenset[str]
     circumstance_preps: frozenset[str]
+    #: prepositions of time or occasion only, never of content ("during", "während")
+    occasion_preps: frozenset[str]
     #: nouns whose prepositional object is what they are about ("in protest at the war")
     governing_nouns: frozenset[str]
     reason_preps: frozenset[str]

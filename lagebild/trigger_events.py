@@ -226,6 +226,8 @@ def _content_of_speech_noun(
             and 0 < len(gap) <= 4
             and any(t.lower in cues.prepositions for t in gap)
             and not any(t.lower in cues.clause_punct for t in gap)
+            # "signed an agreement during Modi's visit": the visit is when, not what
+            and not any(t.lower in cues.occasion_preps for t in gap)
         ):
             return True
     return False

@@ -1,0 +1,68 @@
+"""English constructions for recall on talks, attacks and shows of force, from tables of
+sentences written for these tests: (text, expected event) must be found, (text, type) must
+stay without a factual event of that type."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lagebild.pipeline import ExtractOptions, Pipeline
+from lagebild.schema import Article, Event
+
+PIPE = Pipeline(ExtractOptions())
+D = date(2024, 5, 18)
+SYMMETRIC = ("CONSULT", "AGREE", "COOPERATE")
+
+
+def _factual(text: str) -> list[Event]:
+    events = PIPE.process(Article(id="t", text=text, date=D, language="en")).events
+    return [e for e in events if not e.negated and not e.hypothetical]
+
+
+def _key(actor: object) -> str | None:
+    return (actor.country or actor.org) if actor else None  # type: ignore[attr-defined]
+
+
+def _triples(text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(e.type, _key(e.source), _key(e.target)) for e in _factual(text)}
+
+
+FOUND = [
+    # a possessive name between a preposition and its event noun: the noun's own actor
+    ("Moscow rebuked Tokyo over Antony Blinken's visit to Taipei.", ("CONSULT", "USA", "TWN")),
+    ("Ankara criticised Athens over Emmanuel Macron's trip to Cyprus.", ("CONSULT", "FRA", "CYP")),
+    # an act during a visit: the visit took place, it is no content of the agreement
+    (
+        "Japan and Australia signed a defence pact during Anthony Albanese's visit to Tokyo.",
+        ("CONSULT", "AUS", "JPN"),
+    ),
+    (
+        "Egypt and Qatar agreed on a gas deal after Abdel Fattah al-Sisi's visit to Doha.",
+        ("CONSULT", "EGY", "QAT"),
+    ),
+]
+
+
+ABSENT = [
+    # the content of a demand or offer stays unreal ("demand for a withdrawal")
+    ("Kyiv rejected Moscow's demand for a withdrawal from Kherson.", "RETREAT"),
+    ("Seoul turned down Pyongyang's offer of a visit to Kaesong.", "CONSULT"),
+    # everyday text
+    ("Fans criticised the club over the manager's visit to the rival stadium.", "CONSULT"),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUND)
+def test_event_found(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    got = _triples(text)
+    typ, src, tgt = expected
+    swapped = (typ, tgt, src)
+    assert expected in got or (typ in SYMMETRIC and swapped in got), sorted(got, key=str)
+
+
+@pytest.mark.parametrize("text,typ", ABSENT)
+def test_no_factual_event(text: str, typ: str) -> None:
+    found = [(e.type, e.trigger) for e in _factual(text) if e.type == typ]
+    assert not found, found
