@@ -123,8 +123,24 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
     return CodedArticle(art, sentences, actor_mentions, quotes, events)
 
 
+#: the gazetteer kind of seas, straits and gulfs
+SEA_KIND = "sea"
+
+
 def merge_places(mentions: list[Mention], places: list) -> list[Mention]:  # type: ignore[type-arg]
-    """Actor mentions plus the places no actor mention covers, as kind "place" mentions."""
+    """Actor mentions plus the places no actor mention covers, as kind "place" mentions. A
+    state's name inside the name of a sea between states is no actor ("the South China Sea",
+    "the Taiwan Strait")."""
+    seas = [p for p in places if p.place.kind == SEA_KIND and p.country is None]
+    if seas:
+        mentions = [
+            m
+            for m in mentions
+            if not any(
+                p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
+                for p in seas
+            )
+        ]
     out = list(mentions)
     starts = [m.start for m in mentions]
     for p in places:

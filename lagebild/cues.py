@@ -99,6 +99,8 @@ class Cues:
     separable_particles: frozenset[str]
     possessives: frozenset[str]
     owner_pronouns: frozenset[str]
+    #: possessives of more than one owner ("their meeting": both parties)
+    plural_owner_pronouns: frozenset[str]
     infinitive_marker: str
     clause_punct: frozenset[str]
     not_only: tuple[str, ...]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from lagebild.cues import Cues
 from lagebild.event_build import ArticleContext, token_at
+from lagebild.referents import last_two, relabel
 from lagebild.schema import Event, Sentence
 from lagebild.slots import Slot, opening_prep
 from lagebild.triggers import TriggerMatch
@@ -45,6 +46,41 @@ def possessive_owner(i: int, tokens: list, slots: list[Slot], cues: Cues) -> Slo
             and (s.actor.country or s.actor.org)
         ),
         None,
+    )
+
+
+def plural_owner_parties(
+    i: int, tokens: list, slots: list[Slot], ctx: ArticleContext
+) -> tuple[Slot, Slot] | None:
+    """The two parties of a joint act named by a plural possessive ("after their meeting in
+    Busan", "at their first summit"): the two states or organisations the sentence names,
+    else the last two people named before it; None when there are not exactly two."""
+    cues = ctx.cues
+    k = next(
+        (j for j in range(i - 1, max(-1, i - 4), -1) if tokens[j].lower in cues.owner_pronouns),
+        None,
+    )
+    if k is None or tokens[k].lower not in cues.plural_owner_pronouns:
+        return None
+    named: list[Slot] = []
+    for s in slots:
+        for m in [s, *s.coord]:
+            if (
+                m.kind != "place"
+                and not m.attributive  # "a ban on Russian diamonds ... at their summit"
+                and m.prep not in cues.location_preps  # "in the South China Sea"
+                and (m.actor.country or m.actor.org)
+                and all(o.actor.key() != m.actor.key() for o in named)
+            ):
+                named.append(m)
+    if len(named) == 2:
+        return named[0], named[1]
+    pair = last_two(ctx.persons) if not named else None
+    if pair is None:
+        return None
+    word = tokens[k].text
+    return Slot(relabel(pair[0], word), "person", k, k + 1), Slot(
+        relabel(pair[1], word), "person", k, k + 1
     )
 
 

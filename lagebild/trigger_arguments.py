@@ -24,6 +24,7 @@ from lagebild.phrases import (
     aid_destination,
     between_slot,
     in_aftermath,
+    plural_owner_parties,
     possessive_owner,
     reduced_relative,
     under_framework,
@@ -117,6 +118,11 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
     if trig.noun and not sources:
         owner = possessive_owner(trig.index, tokens, slots, cues)
         sources = [owner] if owner is not None else []
+    if trig.noun and trig.type in SYMMETRIC_TYPES and target is None:
+        # "hailed Xi after their meeting in Busan": the two sides the sentence names
+        both = plural_owner_parties(trig.index, tokens, slots, f.ctx)
+        if both is not None:
+            sources, target = [both[0]], both[1]
     if not sources and trig.type in SYMMETRIC_TYPES:
         # "A ceasefire between Israel and Hezbollah was agreed": the parties of the act
         between = between_slot(c, slots, clause_of)

@@ -42,10 +42,32 @@ FOUND = [
         "Egypt and Qatar agreed on a gas deal after Abdel Fattah al-Sisi's visit to Doha.",
         ("CONSULT", "EGY", "QAT"),
     ),
+    # a plural possessive names both sides of a joint act: the two the sentence names, else
+    # the last two people named before
+    (
+        "Joe Biden praised Fumio Kishida as a close friend after their talks in Washington.",
+        ("CONSULT", "USA", "JPN"),
+    ),
+    ("Macron thanked Scholz for his support after their meeting.", ("CONSULT", "FRA", "DEU")),
+    (
+        "Narendra Modi and Shehbaz Sharif were both in Astana. Neither leader commented after "
+        "their meeting.",
+        ("CONSULT", "IND", "PAK"),
+    ),
+    # a state's name inside the name of a sea is no actor
+    (
+        "Manila accused Beijing of ramming its coast guard ship in the South China Sea.",
+        ("ACCUSE", "PHL", "CHN"),
+    ),
 ]
 
 
 ABSENT = [
+    # "their" of one group is no second party; a demonym before a noun is no party
+    ("The G7 leaders agreed on a ban on Russian gold at their summit in Apulia.", "CONSULT"),
+    ("The Dutch ministers discussed Chinese cars at their meeting.", "CONSULT"),
+    # the sea is no party of a joint act
+    ("Japanese and Australian ships held their first drill in the East China Sea.", "ASSAULT"),
     # the content of a demand or offer stays unreal ("demand for a withdrawal")
     ("Kyiv rejected Moscow's demand for a withdrawal from Kherson.", "RETREAT"),
     ("Seoul turned down Pyongyang's offer of a visit to Kaesong.", "CONSULT"),
