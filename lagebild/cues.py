@@ -73,6 +73,8 @@ class Cues:
     assist_lemmas: frozenset[str]
     reporting_nouns: frozenset[str]
     response_phrases: frozenset[str]
+    #: words before an act a show of force answers or prepares for ("in response to")
+    reason_links: frozenset[str]
     announce_strict: frozenset[str]
     border_words: frozenset[str]
     launch_lemmas: frozenset[str]

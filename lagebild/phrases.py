@@ -5,6 +5,7 @@ that the coder module stays the driver of the stages."""
 
 from __future__ import annotations
 
+from lagebild.arguments import choose_arguments
 from lagebild.cues import Cues
 from lagebild.event_build import ArticleContext, token_at
 from lagebild.referents import last_two, relabel
@@ -82,6 +83,40 @@ def plural_owner_parties(
     return Slot(relabel(pair[0], word), "person", k, k + 1), Slot(
         relabel(pair[1], word), "person", k, k + 1
     )
+
+
+#: acts of a rival a show of force may answer or prepare for
+RIVAL_TYPES = frozenset({"MOBILIZE", "ASSAULT", "THREATEN", "COERCE"})
+
+
+def reason_target(
+    trig: TriggerMatch,
+    triggers: list[TriggerMatch],
+    tokens: list,
+    slots: list[Slot],
+    clause_of: list[int],
+    cues: Cues,
+    source: Slot | None,
+) -> Slot | None:
+    """The state a show of force is aimed at, from the act it answers or prepares for later
+    in the sentence: "mobilised its militia in response to the US naval build-up" -> the
+    rival's state, "called up reservists ahead of an offensive on Gaza City" -> the target of
+    the own act prepared for."""
+    if trig.type != "MOBILIZE" or not cues.reason_links:
+        return None
+    own = source.actor.key() if source is not None else None
+    for o in triggers:
+        if o.index <= trig.index or o.type not in RIVAL_TYPES:
+            continue
+        between = f" {' '.join(t.lower for t in tokens[trig.index + 1 : o.index])} "
+        if not any(f" {link} " in between for link in cues.reason_links):
+            return None
+        doers, done_to, _ = choose_arguments(o, tokens, slots, clause_of, cues, None)
+        for s in [*doers, done_to]:
+            if s is not None and (s.actor.country or s.actor.org) and s.actor.key() != own:
+                return s
+        return None
+    return None
 
 
 def between_slot(c: int, slots: list[Slot], clause_of: list[int]) -> Slot | None:

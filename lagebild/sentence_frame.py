@@ -3,7 +3,7 @@ where it happened, clauses and their modality, the triggers, dates and clause su
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lagebild.clauses import segment_clauses
 from lagebild.coordination import list_joints, relink_coordination
@@ -68,7 +68,11 @@ def analyse_sentence(
     fill_role_countries(slots, tokens, clause_of, ctx)
     inside = {i for s in slots if s.kind != "place" for i in range(s.start, s.end)}
     # a word inside an actor's name is no trigger ("International Monetary Fund")
-    triggers = [t for t in match_triggers(tokens, clause_of, ctx.lang) if t.index not in inside]
+    triggers = [
+        _past_name(t, inside)
+        for t in match_triggers(tokens, clause_of, ctx.lang)
+        if t.index not in inside or any(k not in inside for k in t.covered)
+    ]
     protesting = protesting_subject(slots, tokens, cues)
     if not triggers and protesting is None:
         return None
@@ -110,6 +114,15 @@ def analyse_sentence(
         subjects,
         answered,
     )
+
+
+def _past_name(trig: TriggerMatch, inside: set[int]) -> TriggerMatch:
+    """A pattern whose first word is part of an actor's name is anchored on its last word
+    outside the name: "Chinese military drills" -> "drills", the act of the Chinese military."""
+    if trig.index not in inside:
+        return trig
+    last = max(k for k in trig.covered if k not in inside)
+    return replace(trig, index=last, end=last + 1, covered=())
 
 
 def _nonpolitical_word(word: str, cues: Cues) -> bool:

@@ -26,6 +26,7 @@ from lagebild.phrases import (
     in_aftermath,
     plural_owner_parties,
     possessive_owner,
+    reason_target,
     reduced_relative,
     under_framework,
     visitor,
@@ -137,6 +138,15 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
         # "Iran freed the Swedish diplomat. In return, Sweden released ...": aimed at the
         # author of the act reported before
         target = answered
+    if trig.type == "MOBILIZE" and (
+        target is None or not (target.actor.country or target.actor.org)
+    ):
+        target = (
+            reason_target(
+                trig, triggers, tokens, slots, clause_of, cues, sources[0] if sources else None
+            )
+            or target
+        )
     if target is None and not trig.noun:
         target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)
     args = TriggerArgs(trig, c, inherited, sources, target, _passive)

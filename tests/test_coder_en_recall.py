@@ -59,6 +59,21 @@ FOUND = [
         "Manila accused Beijing of ramming its coast guard ship in the South China Sea.",
         ("ACCUSE", "PHL", "CHN"),
     ),
+    # a show of force is aimed at the rival it answers, or at the target of the own act it
+    # prepares for
+    (
+        "Taiwan scrambled jets in response to Chinese military drills near the island.",
+        ("MOBILIZE", "TWN", "CHN"),
+    ),
+    (
+        "Armenia put its army on high alert amid Azerbaijani shelling of border villages.",
+        ("MOBILIZE", "ARM", "AZE"),
+    ),
+    ("Moscow massed troops ahead of its invasion of Ukraine.", ("MOBILIZE", "RUS", "UKR")),
+    (
+        "Caracas mobilised its militia in reaction to the American naval build-up.",
+        ("MOBILIZE", "VEN", "USA"),
+    ),
 ]
 
 
@@ -74,6 +89,24 @@ ABSENT = [
     # everyday text
     ("Fans criticised the club over the manager's visit to the rival stadium.", "CONSULT"),
 ]
+
+
+#: (text, type, the targets of that type's factual events)
+TARGETS = [
+    # police sent to a match or troops sent ahead of a vote aim at nobody
+    (
+        "Germany deployed 5,000 police officers ahead of the football final in Berlin.",
+        "MOBILIZE",
+        set(),
+    ),
+    ("Serbia deployed extra police in Belgrade ahead of the opposition rally.", "MOBILIZE", {None}),
+]
+
+
+@pytest.mark.parametrize("text,typ,targets", TARGETS)
+def test_targets(text: str, typ: str, targets: set[str | None]) -> None:
+    got = {_key(e.target) for e in _factual(text) if e.type == typ}
+    assert got == targets, got
 
 
 @pytest.mark.parametrize("text,expected", FOUND)
