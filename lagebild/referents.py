@@ -184,8 +184,9 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
         if pos < 0:
             continue
         # "the two leaders": the last two people named; "the two sides" after "Israel and
-        # Hamas agreed on a truce": the parties of the act before
-        pair = last_two(ctx.persons) or ctx.pair
+        # Hamas agreed on a truce": the parties of the act before; "both armies" after a
+        # question about India and Pakistan: the last two states named
+        pair = last_two(ctx.persons) or ctx.pair or last_two([(0, a) for a in ctx.states])
         if not pair:
             break
         p_start = sent.start + pos

@@ -74,10 +74,22 @@ FOUND = [
         "Caracas mobilised its militia in reaction to the American naval build-up.",
         ("MOBILIZE", "VEN", "USA"),
     ),
+    # "both armies", "the two countries": the last two states named when no act or person
+    # gives the pair
+    (
+        "Will the truce between Thailand and Cambodia last? Both armies stayed on high alert.",
+        ("MOBILIZE", "THA", None),
+    ),
+    (
+        "Will the truce between Thailand and Cambodia last? Both armies stayed on high alert.",
+        ("MOBILIZE", "KHM", None),
+    ),
 ]
 
 
 ABSENT = [
+    # no states named before: "the two countries" are nobody
+    ("The two countries held talks on Monday.", "CONSULT"),
     # "their" of one group is no second party; a demonym before a noun is no party
     ("The G7 leaders agreed on a ban on Russian gold at their summit in Apulia.", "CONSULT"),
     ("The Dutch ministers discussed Chinese cars at their meeting.", "CONSULT"),
