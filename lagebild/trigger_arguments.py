@@ -57,6 +57,8 @@ class TriggerArgs:
     #: partners "gemeinsam mit X": they act too, and the sources cooperate with them
     partners: list[Slot] = field(default_factory=list)
     own_sources: list[Slot] = field(default_factory=list)
+    #: the verb that orders a passive deployment ("ordered the army to be put on alert")
+    order: TriggerMatch | None = None
 
 
 def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | None:
@@ -290,6 +292,20 @@ def implied_arguments(f: SentenceFrame, a: TriggerArgs) -> None:
     ):
         # "Russian troops were deployed to the border": the forces' own state deploys
         sources, target = [target], None
+    if trig.type in OWN_FORCES_TYPES and _passive and not sources and c > 0:
+        # "Putin ordered the forces to be put on alert": who orders it deploys
+        a.order = next(
+            (
+                v
+                for v in f.triggers
+                if not v.noun
+                and clause_of[v.index] == c - 1
+                and tokens[v.index].lemma.lower() in cues.executive_lemmas
+            ),
+            None,
+        )
+        if a.order is not None:
+            sources = choose_arguments(a.order, tokens, slots, clause_of, cues, None)[0]
     stateless_people = (
         len(sources) == 1
         and not sources[0].actor.country

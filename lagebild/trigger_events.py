@@ -128,8 +128,17 @@ def event_modality(f: SentenceFrame, a: TriggerArgs) -> tuple[bool, bool] | None
     main_noun, reason, thanked = a.main_noun, a.reason, a.thanked
     info = infos[c]
     negated = is_negated(trig, tokens, info, cues, main_noun)
+    order = a.order
     hypothetical = is_hypothetical(
-        trig, tokens, info, cues, question, main_noun, any(i.conditional for i in infos)
+        *(
+            (order, tokens, infos[f.clause_of[order.index]])
+            if order is not None and a.sources  # an order given is carried out
+            else (trig, tokens, info)
+        ),
+        cues,
+        question,
+        main_noun,
+        any(i.conditional for i in infos),
     )
     if circumstantial and not question:
         # "during Putin's visit": only the noun phrase itself can make it unreal

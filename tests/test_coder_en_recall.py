@@ -74,6 +74,12 @@ FOUND = [
         "Caracas mobilised its militia in reaction to the American naval build-up.",
         ("MOBILIZE", "VEN", "USA"),
     ),
+    # forces ordered to be deployed or put on alert: who orders deploys
+    ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
+    (
+        "Erdogan ordered more troops to be deployed to the Syrian border.",
+        ("MOBILIZE", "TUR", "SYR"),
+    ),
     # "both armies", "the two countries": the last two states named when no act or person
     # gives the pair
     (
@@ -88,6 +94,9 @@ FOUND = [
 
 
 ABSENT = [
+    # an order that may come or was not given deploys nothing
+    ("Erdogan could order troops to be deployed to the Syrian border.", "MOBILIZE"),
+    ("Netanyahu did not order reservists to be called up.", "MOBILIZE"),
     # no states named before: "the two countries" are nobody
     ("The two countries held talks on Monday.", "CONSULT"),
     # "their" of one group is no second party; a demonym before a noun is no party
