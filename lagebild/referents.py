@@ -151,8 +151,11 @@ def locate_events(
         elif e.cameo == HOST_VISIT_CODE and source is not None and sure is None:
             loc = _country_location(source.actor.country or "")
         elif (e.type in TARGET_PLACE_TYPES or e.cameo in WITHDRAWAL_CODES) and target is not None:
-            if target.kind == "metonym" or ranks.get(id(target), NEAR_PLACE) < NEAR_PLACE:
-                # "beschossen Kiew", "fired rockets at southern Israel"
+            if target.kind == "metonym" or (
+                ranks.get(id(target), NEAR_PLACE) < NEAR_PLACE and not target.attributive
+            ):
+                # "beschossen Kiew", "fired rockets at southern Israel"; not "at the American
+                # air base in Qatar": an adjective names the owner, not the place
                 loc = _slot_location(target, tokens, ctx)
             elif sure is None:
                 loc = _country_location(target.actor.country or "")

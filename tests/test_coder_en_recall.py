@@ -74,6 +74,13 @@ FOUND = [
         "Caracas mobilised its militia in reaction to the American naval build-up.",
         ("MOBILIZE", "VEN", "USA"),
     ),
+    # fire aimed "at" a state's base or ship hits that state, not the country it stands in
+    ("Iraqi militias fired drones at a US base in Syria.", ("ASSAULT", "IRQ", "USA")),
+    (
+        "Iran fired missiles at the American garrison at Al Asad in Iraq.",
+        ("ASSAULT", "IRN", "USA"),
+    ),
+    ("The Houthis fired a missile at a British tanker off Yemen.", ("ASSAULT", "YEM", "GBR")),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -94,6 +101,7 @@ FOUND = [
 
 
 ABSENT = [
+    ("Fans fired flares at the pitch in Istanbul.", "ASSAULT"),
     # an order that may come or was not given deploys nothing
     ("Erdogan could order troops to be deployed to the Syrian border.", "MOBILIZE"),
     ("Netanyahu did not order reservists to be called up.", "MOBILIZE"),
