@@ -8,7 +8,7 @@ from lagebild.event_build import ArticleContext, token_at
 from lagebild.ontology import HOST_VISIT_CODE, VISIT_CODE
 from lagebild.places import load_places
 from lagebild.schema import Actor, Event, Sentence
-from lagebild.slots import Slot, mark_context
+from lagebild.slots import POSSESSIVE_MARKS, Slot, mark_context
 
 #: how surely a preposition names where an event happened (lower is surer)
 AT_PLACE, OF_PLACE, TO_PLACE, NEAR_PLACE = 0, 1, 2, 3
@@ -326,6 +326,27 @@ def fill_role_countries(
     ]
     for s in list(slots):
         a = s.actor
+        owner = next(
+            (
+                o
+                for o in slots
+                if o.possessive and o.end + 1 == s.start and o.kind in ("country", "metonym")
+            ),
+            None,
+        )
+        if (
+            s.kind == "institution"
+            and owner is not None
+            and owner.actor.country
+            and a.country != owner.actor.country
+            and tokens[owner.end].lower in POSSESSIVE_MARKS
+        ):
+            # "stormed Brazil's Congress": the possessive names the state of the institution
+            s.actor = Actor(a.text, a.name, owner.actor.country, None, a.sector)
+            s.start = owner.start
+            s.possessive = False
+            slots.remove(owner)
+            continue
         if a.country or a.org or not a.sector:
             continue
         if s.start > 0 and (

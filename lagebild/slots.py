@@ -191,11 +191,11 @@ def opening_prep(tokens: list[Token], i: int, cues: Cues) -> str | None:
         if low in cues.clause_punct:
             return None
         if not (
-            low in _POSSESSIVE_MARKS
-            or (k + 1 < i and tokens[k + 1].lower in _POSSESSIVE_MARKS)
+            low in POSSESSIVE_MARKS
+            or (k + 1 < i and tokens[k + 1].lower in POSSESSIVE_MARKS)
             or (
                 k + 2 < i
-                and tokens[k + 2].lower in _POSSESSIVE_MARKS
+                and tokens[k + 2].lower in POSSESSIVE_MARKS
                 and tokens[k].text[:1].isupper()
             )
         ):
@@ -206,7 +206,7 @@ def opening_prep(tokens: list[Token], i: int, cues: Cues) -> str | None:
 
 
 #: the English possessive ending as a token of its own
-_POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
 #: the pseudo-preposition of a partner in the act ("gemeinsam mit X", "zusammen mit X")

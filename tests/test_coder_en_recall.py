@@ -81,6 +81,13 @@ FOUND = [
         ("ASSAULT", "IRN", "USA"),
     ),
     ("The Houthis fired a missile at a British tanker off Yemen.", ("ASSAULT", "YEM", "GBR")),
+    # a state's possessive names the state of a generic institution ("Congress", "Senate")
+    ("Angry farmers stormed Peru's Congress in Lima.", ("PROTEST", "PER", "PER")),
+    (
+        "Mexico's Congress condemned the American strikes on cartels.",
+        ("ACCUSE", "MEX", "USA"),
+    ),
+    ("Congress condemned Iran's missile attack on Israel.", ("ACCUSE", "USA", "IRN")),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
