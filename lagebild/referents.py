@@ -347,13 +347,6 @@ def fill_role_countries(
             s.possessive = False
             slots.remove(owner)
             continue
-        if a.country or a.org or not a.sector:
-            continue
-        if s.start > 0 and (
-            tokens[s.start - 1].lower in cues.unknown_words
-            or tokens[s.start - 1].lower in cues.foreign_words
-        ):
-            continue  # "Unidentified gunmen", "unbekannte Täter", "foreign journalists"
         adj = next(
             (
                 o
@@ -362,8 +355,17 @@ def fill_role_countries(
             ),
             None,
         )
+        generic_org = s.kind == "org" and a.text.islower()
+        if (a.country or a.org or not a.sector) and not (generic_org and adj is not None):
+            continue
+        if s.start > 0 and (
+            tokens[s.start - 1].lower in cues.unknown_words
+            or tokens[s.start - 1].lower in cues.foreign_words
+        ):
+            continue  # "Unidentified gunmen", "unbekannte Täter", "foreign journalists"
         if adj is not None:
-            # "Israeli ground troops": the adjective names the state of the role
+            # "Israeli ground troops": the adjective names the state of the role; "Russian
+            # peacekeepers": of a common noun that otherwise means an organisation's forces
             s.actor = Actor(a.text, a.name, adj.actor.country, None, a.sector)
             s.start = adj.start
             slots.remove(adj)

@@ -88,6 +88,16 @@ FOUND = [
         ("ACCUSE", "MEX", "USA"),
     ),
     ("Congress condemned Iran's missile attack on Israel.", ("ACCUSE", "USA", "IRN")),
+    # a demonym before a common noun that otherwise means an organisation's forces
+    ("Russian peacekeepers withdrew from Karabakh.", ("RETREAT", "RUS", "AZE")),
+    (
+        "Irish peacekeepers opened fire on Israeli troops in southern Lebanon.",
+        ("ASSAULT", "IRL", "ISR"),
+    ),
+    (
+        "Peacekeepers opened fire on Israeli troops in southern Lebanon.",
+        ("ASSAULT", "UN", "ISR"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -129,6 +139,12 @@ ABSENT = [
 
 #: (text, type, the targets of that type's factual events)
 TARGETS = [
+    # protesters marching "through" a city: the city is where, not whom
+    (
+        "Thousands of Georgian exiles marched through Berlin to demand new elections.",
+        "REQUEST",
+        {"GEO"},
+    ),
     # police sent to a match or troops sent ahead of a vote aim at nobody
     (
         "Germany deployed 5,000 police officers ahead of the football final in Berlin.",
