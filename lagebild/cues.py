@@ -34,6 +34,9 @@ class Cues:
     place_anaphora: frozenset[str]
     attribute_preps: frozenset[str]
     complementizers: frozenset[str]
+    #: subordinators of circumstance ("nachdem", "because"): their clause states an act of its
+    #: own, never the content of a demand, threat or plan before it
+    adverbial_conj: frozenset[str]
     fixed_adverbials: frozenset[str]
     relative_pronouns: frozenset[str]
     coordinators: frozenset[str]

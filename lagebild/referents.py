@@ -273,12 +273,42 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
             if not prev and i == 0 and ctx.states:
                 earlier = ctx.recent.get("*") or ctx.states[-1]
                 prev = [Slot(earlier, "country", 0, 0)]
+            main = _main_subject(slots, sent.tokens, i, ctx.cues)
+            if main is not None and prev and main.actor.key() != prev[-1].actor.key():
+                # "The CSTO sent troops after Tokayev asked it for help": "it" as the object
+                # of a clause of circumstance is the main clause's subject
+                slot = Slot(relabel(main.actor, tok.text), main.kind, i, i + 1, objdet=True)
+                extra.append(slot)
+                continue
             if prev:
                 slot = Slot(relabel(prev[-1].actor, tok.text), prev[-1].kind, i, i + 1)
                 mark_context(slot, sent.tokens, ctx.cues)
                 if slot.prep is None:
                     extra.append(slot)
     return extra
+
+
+def _main_subject(slots: list[Slot], tokens: list, i: int, cues: Cues) -> Slot | None:
+    """The subject of the sentence's first clause when the pronoun at i is the object of a
+    later clause of circumstance ("after", "because") with a subject of its own; else None."""
+    if i == 0 or i + 1 >= len(tokens):
+        return None
+    before, after = tokens[i - 1], tokens[i + 1]
+    if not (before.text.isalpha() and before.text.islower()) or before.lower in (
+        cues.complementizers | cues.prepositions | cues.future_aux | cues.hypothetical
+    ):
+        return None  # "said that it would", "warned it": no object of a clause's verb
+    if after.lower in cues.future_aux or after.lower in cues.hypothetical:
+        return None
+    main = next((s for s in slots if s.prep is None and not s.attributive), None)
+    if main is None or main.kind not in STATE_KINDS or main.end >= i:
+        return None
+    opener = next((k for k in range(main.end, i) if tokens[k].lower in cues.adverbial_conj), None)
+    if opener is None or not any(
+        s.start > opener and s.end <= i and s.actor.key() != main.actor.key() for s in slots
+    ):
+        return None
+    return main
 
 
 #: kinds of mention a pronoun like "it" can refer to

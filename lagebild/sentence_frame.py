@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from lagebild.clauses import segment_clauses
-from lagebild.coordination import list_joints, relink_coordination
+from lagebild.coordination import list_joints, members, relink_coordination
 from lagebild.cues import Cues
 from lagebild.dates import DateMention, find_dates
 from lagebild.event_build import ArticleContext, clause_subject
@@ -79,6 +79,7 @@ def analyse_sentence(
     event_nouns = {t.index for t in triggers if t.noun}
     for s in slots:
         s.in_adjunct = s.adjunct_head in event_nouns
+    _clause_subjects(slots, triggers, tokens, cues)
     infos = clause_infos(tokens, clause_of, cues)
     mark_governed(infos, triggers, tokens, clause_of, cues)
     question = sent.text.rstrip().endswith("?")
@@ -114,6 +115,29 @@ def analyse_sentence(
         subjects,
         answered,
     )
+
+
+#: English auxiliaries and modals that follow a clause's subject ("after Iran had fired")
+_EN_FINITE_AUX = frozenset(
+    {"had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "did"}
+)
+
+
+def _clause_subjects(
+    slots: list[Slot], triggers: list[TriggerMatch], tokens: list, cues: Cues
+) -> None:
+    """English "after", "before", "since", "as" open a clause when a verb follows the actor:
+    "after Minsk freed 52 prisoners" - the actor is that clause's subject, no prepositional
+    object ("after talks in Jeddah" keeps its preposition)."""
+    if cues.lang == "de":
+        return
+    verbs = {t.index for t in triggers if not t.noun}
+    for s in slots:
+        if s.prep not in cues.complementizers or not s.coord_head:
+            continue
+        end = max(m.end for m in members(s))
+        if end < len(tokens) and (end in verbs or tokens[end].lower in _EN_FINITE_AUX):
+            s.prep = None
 
 
 def _past_name(trig: TriggerMatch, inside: set[int]) -> TriggerMatch:

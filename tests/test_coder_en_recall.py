@@ -98,6 +98,18 @@ FOUND = [
         "Peacekeepers opened fire on Israeli troops in southern Lebanon.",
         ("ASSAULT", "UN", "ISR"),
     ),
+    # "after", "because" open a clause when a verb follows the actor: its subject acts
+    ("Oil prices rose after Russia invaded Ukraine.", ("ASSAULT", "RUS", "UKR")),
+    (
+        "Kyiv expelled the envoy after Iran had supplied drones to Moscow.",
+        ("AID", "IRN", "RUS"),
+    ),
+    # "it" as the object of such a clause is the main clause's subject
+    ("NATO sent jets to Estonia after Tallinn asked it for help.", ("REQUEST", "EST", "NATO")),
+    (
+        "Havana freed 40 prisoners after Washington agreed to take it off its terror list.",
+        ("CONCEDE", "USA", "CUB"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -118,6 +130,7 @@ FOUND = [
 
 
 ABSENT = [
+    ("The market rallied after Apple beat forecasts.", "ASSAULT"),
     ("Fans fired flares at the pitch in Istanbul.", "ASSAULT"),
     # an order that may come or was not given deploys nothing
     ("Erdogan could order troops to be deployed to the Syrian border.", "MOBILIZE"),
@@ -145,6 +158,8 @@ TARGETS = [
         "REQUEST",
         {"GEO"},
     ),
+    # "it" in the same chain of verbs is their object, not the subject
+    ("Russia shelled Ukraine and bombed it again.", "ASSAULT", {"UKR"}),
     # police sent to a match or troops sent ahead of a vote aim at nobody
     (
         "Germany deployed 5,000 police officers ahead of the football final in Berlin.",
