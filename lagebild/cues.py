@@ -67,6 +67,8 @@ class Cues:
     summon_preps: frozenset[str]
     noun_attribute_openers: frozenset[str]
     genitive_articles: frozenset[str]
+    #: definite articles ("the Hamas attack": an act taken as given)
+    definite_articles: frozenset[str]
     object_pronouns: frozenset[str]
     aftermath_preps: frozenset[str]
     framework_preps: frozenset[str]

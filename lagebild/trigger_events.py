@@ -154,6 +154,18 @@ def event_modality(f: SentenceFrame, a: TriggerArgs) -> tuple[bool, bool] | None
         # "ordered the mobilisation of ...": what a government orders, it does
         ordered = tokens[verbs_in_clause[0].index].lemma.lower() in cues.executive_lemmas
         hypothetical = hypothetical or (trig.type != verbs_in_clause[0].type and not ordered)
+    if (
+        hypothetical
+        and not question
+        and not info.conditional
+        and _presupposed_attack(trig, a.sources, a.target, tokens, cues)
+        # "fears the Russian invasion could come": a modal after it keeps it unreal
+        and not any(
+            t.lower in cues.hypothetical or t.lower in cues.future_aux
+            for t in tokens[trig.index + 1 : info.hi]
+        )
+    ):
+        hypothetical = False  # "accused China of fuelling Russia's war against Ukraine"
     if trig.noun and _content_of_speech_noun(trig, triggers, tokens, cues):
         hypothetical = True  # "die Forderung nach einem Rückzug": only demanded
     if (
@@ -171,6 +183,23 @@ def event_modality(f: SentenceFrame, a: TriggerArgs) -> tuple[bool, bool] | None
     ):
         return None  # "ließ die Forderung Moskaus abblitzen": only the reaction is coded
     return negated, hypothetical
+
+
+def _presupposed_attack(
+    trig: TriggerMatch, sources: list[Slot], target: Slot | None, tokens: list, cues: Cues
+) -> bool:
+    """An attack noun that names its attacker by a possessive or after "the", and its target,
+    is taken as given wherever it stands ("Russia's war against Ukraine", "the Hamas attack
+    on Israel"), unless its own phrase makes it possible or planned ("any Russian attack")."""
+    if not (trig.noun and trig.type == "ASSAULT" and sources and target is not None):
+        return False
+    src = sources[0]
+    if not (target.actor.country or target.actor.org) or src.end > trig.index:
+        return False
+    k = src.start - 1
+    definite = src.possessive or (k >= 0 and tokens[k].lower in cues.definite_articles)
+    phrase = {t.lower for t in tokens[max(0, src.start - 2) : trig.index]}
+    return definite and not phrase & (cues.hypothetical_np | cues.hypothetical)
 
 
 #: verbs after "it would" that state no act of the speaker ("it would be a long winter")

@@ -110,6 +110,15 @@ FOUND = [
         "Havana freed 40 prisoners after Washington agreed to take it off its terror list.",
         ("CONCEDE", "USA", "CUB"),
     ),
+    # an attack named with its attacker after a possessive or "the" is taken as given
+    (
+        "Washington accused Tehran of helping to prolong Russia's war against Ukraine.",
+        ("ASSAULT", "RUS", "UKR"),
+    ),
+    (
+        "Seoul accused Pyongyang of supplying shells for the Russian offensive against Ukraine.",
+        ("ASSAULT", "RUS", "UKR"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -130,6 +139,10 @@ FOUND = [
 
 
 ABSENT = [
+    # an attack that is warned against, possible or feared stays unreal
+    ("NATO warned against a Russian invasion of Ukraine.", "ASSAULT"),
+    ("Biden warned that any Russian attack on Ukraine would be met with sanctions.", "ASSAULT"),
+    ("Poland fears the Russian invasion of Lithuania could come soon.", "ASSAULT"),
     ("The market rallied after Apple beat forecasts.", "ASSAULT"),
     ("Fans fired flares at the pitch in Istanbul.", "ASSAULT"),
     # an order that may come or was not given deploys nothing
