@@ -92,6 +92,8 @@ class Cues:
     reciprocal: frozenset[str]
     reciprocal_verbs: frozenset[str]
     executive_lemmas: frozenset[str]
+    #: verbs of ending ("to end the fighting": the fighting went on)
+    cessation_lemmas: frozenset[str]
     unknown_words: frozenset[str]
     foreign_words: frozenset[str]
     protester_nouns: frozenset[str]

@@ -158,7 +158,10 @@ def event_modality(f: SentenceFrame, a: TriggerArgs) -> tuple[bool, bool] | None
         hypothetical
         and not question
         and not info.conditional
-        and _presupposed_attack(trig, a.sources, a.target, tokens, cues)
+        and (
+            _presupposed_attack(trig, a.sources, a.target, tokens, cues)
+            or _ended_attack(trig, a.sources, a.target, tokens[info.lo : trig.index], cues)
+        )
         # "fears the Russian invasion could come": a modal after it keeps it unreal
         and not any(
             t.lower in cues.hypothetical or t.lower in cues.future_aux
@@ -200,6 +203,20 @@ def _presupposed_attack(
     definite = src.possessive or (k >= 0 and tokens[k].lower in cues.definite_articles)
     phrase = {t.lower for t in tokens[max(0, src.start - 2) : trig.index]}
     return definite and not phrase & (cues.hypothetical_np | cues.hypothetical)
+
+
+def _ended_attack(
+    trig: TriggerMatch, sources: list[Slot], target: Slot | None, before: list, cues: Cues
+) -> bool:
+    """Fighting between named sides that a verb of ending stops went on ("to end more than a
+    year of fighting between Israeli forces and Hezbollah")."""
+    return (
+        trig.noun
+        and trig.type == "ASSAULT"
+        and bool(sources)
+        and target is not None
+        and any(t.lemma.lower() in cues.cessation_lemmas for t in before[-7:])
+    )
 
 
 #: verbs after "it would" that state no act of the speaker ("it would be a long winter")

@@ -119,6 +119,14 @@ FOUND = [
         "Seoul accused Pyongyang of supplying shells for the Russian offensive against Ukraine.",
         ("ASSAULT", "RUS", "UKR"),
     ),
+    # fighting between two sides goes both ways; a verb of ending shows it went on
+    ("Armenia and Azerbaijan clashed on the border.", ("ASSAULT", "AZE", "ARM")),
+    ("Armenia and Azerbaijan clashed on the border.", ("ASSAULT", "ARM", "AZE")),
+    (
+        "Qatar brokered a truce to end weeks of fighting between Congolese troops and "
+        "Rwandan forces.",
+        ("ASSAULT", "RWA", "COD"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -139,6 +147,8 @@ FOUND = [
 
 
 ABSENT = [
+    # fighting that is only to be prevented did not happen
+    ("Diplomats tried to prevent fighting between Serbia and Kosovo.", "ASSAULT"),
     # an attack that is warned against, possible or feared stays unreal
     ("NATO warned against a Russian invasion of Ukraine.", "ASSAULT"),
     ("Biden warned that any Russian attack on Ukraine would be met with sanctions.", "ASSAULT"),
