@@ -127,6 +127,9 @@ FOUND = [
         "Rwandan forces.",
         ("ASSAULT", "RWA", "COD"),
     ),
+    # walking out over pay or for days is a strike
+    ("Nurses in Kenya walked out over unpaid wages.", ("PROTEST", "KEN", "KEN")),
+    ("Train drivers in France walked out for three days.", ("PROTEST", "FRA", "FRA")),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -147,6 +150,8 @@ FOUND = [
 
 
 ABSENT = [
+    # walking out of talks is no strike
+    ("The Iranian delegation walked out of the talks in Geneva.", "PROTEST"),
     # fighting that is only to be prevented did not happen
     ("Diplomats tried to prevent fighting between Serbia and Kosovo.", "ASSAULT"),
     # an attack that is warned against, possible or feared stays unreal
