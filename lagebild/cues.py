@@ -80,6 +80,8 @@ class Cues:
     response_phrases: frozenset[str]
     #: words before an act a show of force answers or prepares for ("in response to")
     reason_links: frozenset[str]
+    #: the partner of a treaty or deal named in an apposition ("the treaty with the US")
+    partner_preps: frozenset[str]
     announce_strict: frozenset[str]
     border_words: frozenset[str]
     launch_lemmas: frozenset[str]

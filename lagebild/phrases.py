@@ -5,7 +5,7 @@ that the coder module stays the driver of the stages."""
 
 from __future__ import annotations
 
-from lagebild.arguments import choose_arguments
+from lagebild.arguments import DEFAULT_TPREPS, choose_arguments
 from lagebild.cues import Cues
 from lagebild.event_build import ArticleContext, token_at
 from lagebild.referents import last_two, relabel
@@ -117,6 +117,42 @@ def reason_target(
                 return s
         return None
     return None
+
+
+def apposition_target(
+    trig: TriggerMatch,
+    triggers: list[TriggerMatch],
+    tokens: list,
+    slots: list[Slot],
+    clause_of: list[int],
+    cues: Cues,
+    source: Slot | None,
+) -> Slot | None:
+    """The counterpart named in an apposition right after the verb's clause: "suspended its
+    participation in New START, the last arms treaty with the United States" -> the US. The
+    apposition opens with a comma and an article and has no verb of its own."""
+    c = clause_of[trig.index] + 1
+    lo = next((k for k in range(trig.index, len(tokens)) if clause_of[k] == c), None)
+    if lo is None or tokens[lo].lower != "," or lo + 1 >= len(tokens):
+        return None
+    if tokens[lo + 1].lower not in cues.determiners or any(
+        clause_of[t.index] == c for t in triggers
+    ):
+        return None
+    tpreps = trig.entry.tpreps or DEFAULT_TPREPS.get(cues.lang, {}).get(trig.type, frozenset())
+    own = source.actor.key() if source is not None else None
+    return next(
+        (
+            s
+            for s in slots
+            if clause_of[s.start] == c
+            and s.coord_head
+            and (s.prep in tpreps or s.prep in cues.partner_preps)
+            and (s.actor.country or s.actor.org)
+            and s.actor.key() != own
+        ),
+        None,
+    )
 
 
 def between_slot(c: int, slots: list[Slot], clause_of: list[int]) -> Slot | None:

@@ -14,6 +14,7 @@ from lagebild.event_build import circumstantial as in_circumstance
 from lagebild.event_build import synthetic_entry
 from lagebild.event_pairs import (
     COMPLEMENT_TARGET_TYPES,
+    DYADIC_TYPES,
     FORCES_SECTORS,
     OWN_FORCES_TYPES,
 )
@@ -22,6 +23,7 @@ from lagebild.ontology import HOST_VISIT_CODE, SYMMETRIC_TYPES
 from lagebild.phrases import (
     BETWEEN_PREPS,
     aid_destination,
+    apposition_target,
     between_slot,
     in_aftermath,
     plural_owner_parties,
@@ -148,6 +150,10 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
                 trig, triggers, tokens, slots, clause_of, cues, sources[0] if sources else None
             )
             or target
+        )
+    if target is None and not trig.noun and trig.type in DYADIC_TYPES:
+        target = apposition_target(
+            trig, triggers, tokens, slots, clause_of, cues, sources[0] if sources else None
         )
     if target is None and not trig.noun:
         target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)

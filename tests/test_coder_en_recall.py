@@ -130,6 +130,15 @@ FOUND = [
     # walking out over pay or for days is a strike
     ("Nurses in Kenya walked out over unpaid wages.", ("PROTEST", "KEN", "KEN")),
     ("Train drivers in France walked out for three days.", ("PROTEST", "FRA", "FRA")),
+    # the counterpart named in an apposition after the verb's clause
+    (
+        "Belarus suspended its participation in the CFE, a Cold War treaty with NATO.",
+        ("SANCTION", "BLR", "NATO"),
+    ),
+    (
+        "Pyongyang suspended the military accord, the 2018 arrangement with Seoul.",
+        ("SANCTION", "PRK", "KOR"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -188,6 +197,8 @@ TARGETS = [
     ),
     # "it" in the same chain of verbs is their object, not the subject
     ("Russia shelled Ukraine and bombed it again.", "ASSAULT", {"UKR"}),
+    # an apposition with a verb of its own is a clause, not the verb's counterpart
+    ("Russia suspended the grain deal, which Turkey had brokered.", "SANCTION", set()),
     # police sent to a match or troops sent ahead of a vote aim at nobody
     (
         "Germany deployed 5,000 police officers ahead of the football final in Berlin.",
