@@ -8,6 +8,7 @@ from __future__ import annotations
 from lagebild.arguments import DEFAULT_TPREPS, choose_arguments
 from lagebild.cues import Cues
 from lagebild.event_build import ArticleContext, token_at
+from lagebild.event_pairs import DYADIC_TYPES
 from lagebild.referents import last_two, relabel
 from lagebild.schema import Event, Sentence
 from lagebild.slots import Slot, opening_prep
@@ -89,7 +90,7 @@ def plural_owner_parties(
 RIVAL_TYPES = frozenset({"MOBILIZE", "ASSAULT", "THREATEN", "COERCE"})
 
 
-def reason_target(
+def context_target(
     trig: TriggerMatch,
     triggers: list[TriggerMatch],
     tokens: list,
@@ -98,39 +99,33 @@ def reason_target(
     cues: Cues,
     source: Slot | None,
 ) -> Slot | None:
-    """The state a show of force is aimed at, from the act it answers or prepares for later
-    in the sentence: "mobilised its militia in response to the US naval build-up" -> the
-    rival's state, "called up reservists ahead of an offensive on Gaza City" -> the target of
-    the own act prepared for."""
-    if trig.type != "MOBILIZE" or not cues.reason_links:
-        return None
+    """A counterpart the verb's own clause does not name. A show of force is aimed at the act
+    it answers or prepares for later in the sentence ("mobilised its militia in response to
+    the US naval build-up" -> the rival's state, "called up reservists ahead of an offensive
+    on Gaza City" -> the target of the own act prepared for). A dyadic verb takes the
+    counterpart of an apposition right after its clause, which opens with a comma and an
+    article and has no verb of its own ("suspended its participation in New START, the last
+    arms treaty with the United States")."""
     own = source.actor.key() if source is not None else None
-    for o in triggers:
-        if o.index <= trig.index or o.type not in RIVAL_TYPES:
-            continue
-        between = f" {' '.join(t.lower for t in tokens[trig.index + 1 : o.index])} "
-        if not any(f" {link} " in between for link in cues.reason_links):
-            return None
-        doers, done_to, _ = choose_arguments(o, tokens, slots, clause_of, cues, None)
-        for s in [*doers, done_to]:
-            if s is not None and (s.actor.country or s.actor.org) and s.actor.key() != own:
-                return s
+    if trig.type == "MOBILIZE" and cues.reason_links:
+        for o in triggers:
+            if o.index <= trig.index or o.type not in RIVAL_TYPES:
+                continue
+            between = f" {' '.join(t.lower for t in tokens[trig.index + 1 : o.index])} "
+            if not any(f" {link} " in between for link in cues.reason_links):
+                return None
+            doers, done_to, _ = choose_arguments(o, tokens, slots, clause_of, cues, None)
+            return next(
+                (
+                    s
+                    for s in [*doers, done_to]
+                    if s is not None and (s.actor.country or s.actor.org) and s.actor.key() != own
+                ),
+                None,
+            )
         return None
-    return None
-
-
-def apposition_target(
-    trig: TriggerMatch,
-    triggers: list[TriggerMatch],
-    tokens: list,
-    slots: list[Slot],
-    clause_of: list[int],
-    cues: Cues,
-    source: Slot | None,
-) -> Slot | None:
-    """The counterpart named in an apposition right after the verb's clause: "suspended its
-    participation in New START, the last arms treaty with the United States" -> the US. The
-    apposition opens with a comma and an article and has no verb of its own."""
+    if trig.noun or trig.type not in DYADIC_TYPES:
+        return None
     c = clause_of[trig.index] + 1
     lo = next((k for k in range(trig.index, len(tokens)) if clause_of[k] == c), None)
     if lo is None or tokens[lo].lower != "," or lo + 1 >= len(tokens):
@@ -140,7 +135,6 @@ def apposition_target(
     ):
         return None
     tpreps = trig.entry.tpreps or DEFAULT_TPREPS.get(cues.lang, {}).get(trig.type, frozenset())
-    own = source.actor.key() if source is not None else None
     return next(
         (
             s

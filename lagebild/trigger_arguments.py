@@ -14,7 +14,6 @@ from lagebild.event_build import circumstantial as in_circumstance
 from lagebild.event_build import synthetic_entry
 from lagebild.event_pairs import (
     COMPLEMENT_TARGET_TYPES,
-    DYADIC_TYPES,
     FORCES_SECTORS,
     OWN_FORCES_TYPES,
 )
@@ -23,12 +22,11 @@ from lagebild.ontology import HOST_VISIT_CODE, SYMMETRIC_TYPES
 from lagebild.phrases import (
     BETWEEN_PREPS,
     aid_destination,
-    apposition_target,
     between_slot,
+    context_target,
     in_aftermath,
     plural_owner_parties,
     possessive_owner,
-    reason_target,
     reduced_relative,
     under_framework,
     visitor,
@@ -142,18 +140,12 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
         # "Iran freed the Swedish diplomat. In return, Sweden released ...": aimed at the
         # author of the act reported before
         target = answered
-    if trig.type == "MOBILIZE" and (
-        target is None or not (target.actor.country or target.actor.org)
-    ):
+    if target is None or not (target.actor.country or target.actor.org):
         target = (
-            reason_target(
+            context_target(
                 trig, triggers, tokens, slots, clause_of, cues, sources[0] if sources else None
             )
             or target
-        )
-    if target is None and not trig.noun and trig.type in DYADIC_TYPES:
-        target = apposition_target(
-            trig, triggers, tokens, slots, clause_of, cues, sources[0] if sources else None
         )
     if target is None and not trig.noun:
         target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)
