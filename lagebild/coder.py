@@ -45,7 +45,7 @@ from lagebild.target_rules import (
     shared_counterpart,
 )
 from lagebild.text import split_sentences
-from lagebild.trigger_events import trigger_events
+from lagebild.trigger_events import hosted_events, trigger_events
 
 if TYPE_CHECKING:
     from lagebild.pipeline import CodedArticle, ExtractOptions
@@ -171,6 +171,7 @@ def apply_sentence_rules(f: SentenceFrame, events: list[Event]) -> list[Event]:
     sent, ctx, cues, tokens, slots, here = f.sent, f.ctx, f.cues, f.tokens, f.slots, f.here
     clause_of, inside = f.clause_of, f.inside
     triggers, protesting, infos, back_refs = f.triggers, f.protesting, f.infos, f.back_refs
+    events.extend(hosted_events(f, events))
     events.extend(insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
     civilian_violence(events)
     events.extend(protesters_protest(events, tokens, sent, ctx, protesting))

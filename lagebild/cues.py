@@ -75,6 +75,8 @@ class Cues:
     readiness: frozenset[str]
     destination_preps: frozenset[str]
     hosting_lemmas: frozenset[str]
+    #: verbs of hosting talks ("hosted talks between X and Y": the host consults both)
+    talk_host_lemmas: frozenset[str]
     assist_lemmas: frozenset[str]
     reporting_nouns: frozenset[str]
     response_phrases: frozenset[str]

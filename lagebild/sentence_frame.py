@@ -43,6 +43,9 @@ class SentenceFrame:
     answered: Slot | None
     #: (clause, actor) of acts an object noun or a pronoun refers back to
     back_refs: list[tuple[int, Actor]] = field(default_factory=list)
+    #: hosts and mediators with no parties of their own, and their sources: they consult the
+    #: parties of the act they host, once all acts are known
+    hosted: list[tuple[TriggerMatch, list[Slot]]] = field(default_factory=list)
 
 
 def analyse_sentence(

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from lagebild.coordination import members
 from lagebild.cues import Cues
-from lagebild.event_build import synthetic_entry
+from lagebild.event_build import rule_event, synthetic_entry
 from lagebild.event_pairs import make_events
 from lagebild.modality import is_hypothetical, is_negated
 from lagebild.phrases import between_slot
@@ -35,6 +35,11 @@ def trigger_events(f: SentenceFrame, trig: TriggerMatch) -> list[Event]:
     noun_subject(f, a)
     implied_arguments(f, a)
     if not thanks_and_references(f, a):
+        return []
+    if _hosts(f, a):
+        # "talks ... hosted by Saudi Arabia", "a deal brokered by Oman": the host talks to the
+        # parties of the act it hosts, found once all acts are known (hosted_events)
+        f.hosted.append((a.trig, a.sources))
         return []
     mediated = mediated_events(f, a)
     if mediated is not None:
@@ -89,6 +94,52 @@ def _metaphor_prone(trig: TriggerMatch) -> bool:
 
 #: CAMEO code of acting together ("gemeinsam mit"): cooperation
 JOINT_CODE = "060"
+
+
+def _hosts(f: SentenceFrame, a: TriggerArgs) -> bool:
+    """A mediator with no parties of its own, or a host of talks the sentence names."""
+    trig, sources, tokens = a.trig, a.sources, f.tokens
+    if not sources:
+        return False
+    if trig.entry.cameo.code.startswith(MEDIATE_CODE):
+        return not _mediated_parties(a.c, f.subjects, a.inherited, sources, f.slots, f.clause_of)
+    return tokens[trig.index].lemma.lower() in f.cues.talk_host_lemmas and any(
+        t.noun and t.type == "CONSULT" for t in f.triggers
+    )
+
+
+#: acts whose two parties a host or mediator talks to
+HOSTED_TYPES = frozenset({"CONSULT", "AGREE", "CONCEDE", "COOPERATE"})
+
+
+def hosted_events(f: SentenceFrame, events: list[Event]) -> list[Event]:
+    """A host or mediator consults both parties of the act it hosts: "Talks between American
+    and Russian officials were hosted by Saudi Arabia" -> SAU-USA, SAU-RUS."""
+    out: list[Event] = []
+    for trig, hosts in f.hosted:
+        keys = {m.actor.key() for s in hosts for m in members(s)}
+        act = next(
+            (
+                e
+                for e in events
+                if e.type in HOSTED_TYPES
+                and not (e.negated or e.hypothetical)
+                and e.source is not None
+                and e.target is not None
+                and e.source.key()
+                and e.target.key()
+                and e.source.key() != e.target.key()
+                and not {e.source.key(), e.target.key()} & keys
+            ),
+            None,
+        )
+        if act is None:
+            continue
+        for host in (m for s in hosts for m in members(s)):
+            if host.actor.country or host.actor.org:
+                for party in (act.source, act.target):
+                    out.append(rule_event(trig, host.actor, party, f.sent, f.ctx, f.tokens))
+    return out
 
 
 def mediated_events(f: SentenceFrame, a: TriggerArgs) -> list[Event] | None:

@@ -139,6 +139,24 @@ FOUND = [
         "Pyongyang suspended the military accord, the 2018 arrangement with Seoul.",
         ("SANCTION", "PRK", "KOR"),
     ),
+    # a host, broker or mediator talks to both parties of the act it hosts
+    (
+        "Talks between Armenian and Azerbaijani diplomats were hosted by Kazakhstan in Almaty.",
+        ("CONSULT", "KAZ", "AZE"),
+    ),
+    (
+        "Egypt hosted talks between Israeli and Hamas negotiators in Cairo.",
+        ("CONSULT", "EGY", "ISR"),
+    ),
+    (
+        "The Sudanese army agreed to a truce with Chad under a deal brokered by Saudi Arabia.",
+        ("CONSULT", "SAU", "TCD"),
+    ),
+    (
+        "Envoys of Ethiopia and Egypt met in Washington, with an American official shuttling "
+        "between the two delegations.",
+        ("CONSULT", "USA", "ETH"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -159,6 +177,9 @@ FOUND = [
 
 
 ABSENT = [
+    # a host of a visit or a festival mediates nothing
+    ("Putin hosted Erdogan in Sochi.", "AGREE"),
+    ("Qatar hosted the World Cup final between Argentina and France.", "CONSULT"),
     # walking out of talks is no strike
     ("The Iranian delegation walked out of the talks in Geneva.", "PROTEST"),
     # fighting that is only to be prevented did not happen
