@@ -189,10 +189,25 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
         # "the two leaders": the last two people named; "the two sides" after "Israel and
         # Hamas agreed on a truce": the parties of the act before; "both armies" after a
         # question about India and Pakistan: the last two states named
-        pair = last_two(ctx.persons) or ctx.pair or last_two([(0, a) for a in ctx.states])
+        p_start = sent.start + pos
+        # ... else the two states named before it in this sentence ("paused aid to Ukraine
+        # after a meeting between the two presidents")
+        named = [
+            (0, s.actor)
+            for s in slots
+            if s.kind in STATE_KINDS
+            and not s.attributive
+            and (s.actor.country or s.actor.org)
+            and sent.tokens[s.start].start < p_start
+        ]
+        pair = (
+            last_two(ctx.persons)
+            or ctx.pair
+            or last_two([(0, a) for a in ctx.states])
+            or (last_two(named) if len({a.key() for _, a in named}) == 2 else None)
+        )
         if not pair:
             break
-        p_start = sent.start + pos
         ti = next((i for i, t in enumerate(sent.tokens) if t.start >= p_start), None)
         if ti is None:
             break

@@ -157,6 +157,11 @@ FOUND = [
         "between the two delegations.",
         ("CONSULT", "USA", "ETH"),
     ),
+    # "the two presidents" with nobody named before: the two states of this sentence
+    (
+        "Kyiv signed a minerals deal with Washington after a meeting between the two presidents.",
+        ("CONSULT", "UKR", "USA"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
