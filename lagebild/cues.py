@@ -80,6 +80,8 @@ class Cues:
     assist_lemmas: frozenset[str]
     reporting_nouns: frozenset[str]
     response_phrases: frozenset[str]
+    #: verbs of answering an act whose "by" + gerund names the act ("retaliated by expelling")
+    retaliation_lemmas: frozenset[str]
     #: words before an act a show of force answers or prepares for ("in response to")
     reason_links: frozenset[str]
     #: the partner of a treaty or deal named in an apposition ("the treaty with the US")

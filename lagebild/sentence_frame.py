@@ -76,6 +76,7 @@ def analyse_sentence(
         for t in match_triggers(tokens, clause_of, ctx.lang)
         if t.index not in inside or any(k not in inside for k in t.covered)
     ]
+    triggers = [t for t in triggers if not _answered_by_means(t, triggers, tokens, cues)]
     protesting = protesting_subject(slots, tokens, cues)
     if not triggers and protesting is None:
         return None
@@ -141,6 +142,21 @@ def _clause_subjects(
         end = max(m.end for m in members(s))
         if end < len(tokens) and (end in verbs or tokens[end].lower in _EN_FINITE_AUX):
             s.prep = None
+
+
+def _answered_by_means(
+    trig: TriggerMatch, triggers: list[TriggerMatch], tokens: list, cues: Cues
+) -> bool:
+    """A verb of answering whose "by" + gerund names the answer is no act of its own:
+    "retaliated within hours by ordering six Canadian diplomats to leave"."""
+    if trig.noun or tokens[trig.index].lemma.lower() not in cues.retaliation_lemmas:
+        return False
+    return any(
+        0 < t.index - trig.index <= 5
+        and tokens[t.index - 1].lower in cues.agent_preps
+        and tokens[t.index].lower.endswith("ing")
+        for t in triggers
+    )
 
 
 def _past_name(trig: TriggerMatch, inside: set[int]) -> TriggerMatch:

@@ -162,6 +162,16 @@ FOUND = [
         "Kyiv signed a minerals deal with Washington after a meeting between the two presidents.",
         ("CONSULT", "UKR", "USA"),
     ),
+    # ordering diplomats to leave is expelling them; "retaliated by" + gerund is that act
+    ("Beijing ordered the Lithuanian ambassador to leave.", ("SANCTION", "CHN", "LTU")),
+    (
+        "Moscow retaliated by ordering two Estonian diplomats to leave.",
+        ("SANCTION", "RUS", "EST"),
+    ),
+    (
+        "Hezbollah retaliated with a barrage of rockets on northern Israel.",
+        ("ASSAULT", "LBN", "ISR"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -182,6 +192,9 @@ FOUND = [
 
 
 ABSENT = [
+    # retaliating by expelling diplomats is no attack
+    ("Moscow retaliated by expelling two Estonian diplomats.", "ASSAULT"),
+    ("The club ordered the players to leave the pitch.", "SANCTION"),
     # a host of a visit or a festival mediates nothing
     ("Putin hosted Erdogan in Sochi.", "AGREE"),
     ("Qatar hosted the World Cup final between Argentina and France.", "CONSULT"),
