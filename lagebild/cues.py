@@ -94,6 +94,8 @@ class Cues:
     presence_preps: frozenset[str]
     infinitive_false: frozenset[str]
     state_pronouns: frozenset[str]
+    #: plural subject pronouns ("the sanctions they imposed")
+    group_pronouns: frozenset[str]
     quantity_of: frozenset[str]
     reciprocal: frozenset[str]
     reciprocal_verbs: frozenset[str]

@@ -212,6 +212,7 @@ def event_modality(f: SentenceFrame, a: TriggerArgs) -> tuple[bool, bool] | None
         and (
             _presupposed_attack(trig, a.sources, a.target, tokens, cues)
             or _ended_attack(trig, a.sources, a.target, tokens[info.lo : trig.index], cues)
+            or _contact_relative(trig, tokens, cues)
         )
         # "fears the Russian invasion could come": a modal after it keeps it unreal
         and not any(
@@ -267,6 +268,35 @@ def _ended_attack(
         and bool(sources)
         and target is not None
         and any(t.lemma.lower() in cues.cessation_lemmas for t in before[-7:])
+    )
+
+
+#: English perfect auxiliaries ("the troops it has massed")
+_EN_PERFECT = frozenset({"has", "have", "had"})
+
+
+def _contact_relative(trig: TriggerMatch, tokens: list, cues: Cues) -> bool:
+    """A past act in a relative clause without a pronoun, with a pronoun subject after a noun,
+    is stated, not asked for: "urged Russia to pull back the troops it has massed"."""
+    i = trig.index
+    tok = tokens[i]
+    if trig.noun or cues.lang == "de" or tok.lemma.lower() == tok.lower:
+        return False  # a base form ("to mass") is no past act
+    j = i - 1
+    if j >= 0 and tokens[j].lower in _EN_PERFECT:
+        j -= 1
+    pronouns = cues.state_pronouns | cues.subject_pronouns | cues.group_pronouns
+    return (
+        j >= 1
+        and tokens[j].lower in pronouns
+        and tokens[j - 1].text.isalpha()
+        and tokens[j - 1].text.islower()
+        and tokens[j - 1].lower not in cues.prepositions
+        and tokens[j - 1].lower not in cues.complementizers
+        # a plural noun: "troops", "children"; not a verb ("said it had", "claimed they")
+        and tokens[j - 1].lemma.lower() != tokens[j - 1].lower
+        and not tokens[j - 1].lower.endswith("ed")
+        and tokens[j - 1].lemma.lower() not in cues.reporting_lemmas
     )
 
 

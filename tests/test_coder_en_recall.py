@@ -172,6 +172,15 @@ FOUND = [
         "Hezbollah retaliated with a barrage of rockets on northern Israel.",
         ("ASSAULT", "LBN", "ISR"),
     ),
+    # a past act in a relative clause inside a demand is stated, not demanded
+    (
+        "The EU urged Belarus to free the activists it has jailed since 2020.",
+        ("COERCE", "BLR", "BLR"),
+    ),
+    (
+        "NATO urged Moscow to withdraw the troops it had massed near the Finnish border.",
+        ("MOBILIZE", "RUS", "FIN"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -192,6 +201,8 @@ FOUND = [
 
 
 ABSENT = [
+    # what is only planned or wanted in such a clause stays unreal
+    ("Kyiv urged Moscow to return the children it wants to deport.", "COERCE"),
     # retaliating by expelling diplomats is no attack
     ("Moscow retaliated by expelling two Estonian diplomats.", "ASSAULT"),
     ("The club ordered the players to leave the pitch.", "SANCTION"),
