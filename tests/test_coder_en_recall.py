@@ -181,6 +181,11 @@ FOUND = [
         "NATO urged Moscow to withdraw the troops it had massed near the Finnish border.",
         ("MOBILIZE", "RUS", "FIN"),
     ),
+    # "Defender" in the name of an exercise is no football word
+    (
+        "NATO began Defender Europe, its annual military exercise in Poland.",
+        ("MOBILIZE", "NATO", None),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -201,6 +206,8 @@ FOUND = [
 
 
 ABSENT = [
+    ("The Arsenal defender attacked the referee after the match.", "ASSAULT"),
+    ("Chelsea signed a Brazilian defender from Flamengo.", "AGREE"),
     # what is only planned or wanted in such a clause stays unreal
     ("Kyiv urged Moscow to return the children it wants to deport.", "COERCE"),
     # retaliating by expelling diplomats is no attack
