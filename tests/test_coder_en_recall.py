@@ -186,6 +186,9 @@ FOUND = [
         "NATO began Defender Europe, its annual military exercise in Poland.",
         ("MOBILIZE", "NATO", None),
     ),
+    # addressing another state's or body's gathering is talking to it
+    ("Zelensky addressed the US Congress by video.", ("CONSULT", "UKR", "USA")),
+    ("The Pope addressed the UN General Assembly.", ("CONSULT", "VAT", "UN")),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -206,6 +209,8 @@ FOUND = [
 
 
 ABSENT = [
+    # one's own parliament is no counterpart
+    ("Macron addressed the French parliament.", "CONSULT"),
     ("The Arsenal defender attacked the referee after the match.", "ASSAULT"),
     ("Chelsea signed a Brazilian defender from Flamengo.", "AGREE"),
     # what is only planned or wanted in such a clause stays unreal
