@@ -189,6 +189,12 @@ FOUND = [
     # addressing another state's or body's gathering is talking to it
     ("Zelensky addressed the US Congress by video.", ("CONSULT", "UKR", "USA")),
     ("The Pope addressed the UN General Assembly.", ("CONSULT", "VAT", "UN")),
+    # hitting back is an attack; vowing to hit back if another attacks is a threat
+    ("Israel hit back at Hezbollah with air strikes on Beirut.", ("ASSAULT", "ISR", "LBN")),
+    (
+        "Pyongyang said North Korea would strike back if South Korean troops shelled its islands.",
+        ("THREATEN", "PRK", "KOR"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -209,6 +215,7 @@ FOUND = [
 
 
 ABSENT = [
+    ("The striker hit back at his critics after the match.", "ASSAULT"),
     # one's own parliament is no counterpart
     ("Macron addressed the French parliament.", "CONSULT"),
     ("The Arsenal defender attacked the referee after the match.", "ASSAULT"),
