@@ -105,6 +105,8 @@ class Cues:
     unknown_words: frozenset[str]
     foreign_words: frozenset[str]
     protester_nouns: frozenset[str]
+    #: a state's missions abroad ("outside the Russian embassy": protests aimed at Russia)
+    mission_nouns: frozenset[str]
     act_pronouns: frozenset[str]
     not_agreements: frozenset[str]
     not_aid: frozenset[str]

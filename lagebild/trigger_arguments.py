@@ -326,6 +326,31 @@ def implied_arguments(f: SentenceFrame, a: TriggerArgs) -> None:
         people = located_civilians(ctx, slots, text, trig.index)
         sources = [people] if people else sources
     if (
+        trig.type == "PROTEST"
+        and sources
+        and (
+            target is None
+            or not (target.actor.country or target.actor.org)
+            or target.prep is None
+            or target.prep in cues.location_preps
+        )
+    ):
+        # "Ukrainians protested outside the Russian embassy": at the state whose mission it is
+        own = sources[0].actor.key()
+        mission = next(
+            (
+                s
+                for s in slots
+                if s.attributive
+                and s.end < len(tokens)
+                and tokens[s.end].lemma.lower() in cues.mission_nouns
+                and (s.actor.country or s.actor.org)
+                and s.actor.key() != own
+            ),
+            None,
+        )
+        target = mission or target
+    if (
         trig.noun
         and not main_noun
         and not sources

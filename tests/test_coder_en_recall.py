@@ -195,6 +195,15 @@ FOUND = [
         "Pyongyang said North Korea would strike back if South Korean troops shelled its islands.",
         ("THREATEN", "PRK", "KOR"),
     ),
+    # protesters outside a state's embassy protest against that state
+    (
+        "Iranian students protested outside the British embassy in Tehran.",
+        ("PROTEST", "IRN", "GBR"),
+    ),
+    (
+        "Hundreds of Georgians gathered outside the Russian consulate in Berlin to protest.",
+        ("PROTEST", "GEO", "RUS"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
