@@ -349,7 +349,17 @@ def implied_arguments(f: SentenceFrame, a: TriggerArgs) -> None:
             ),
             None,
         )
-        target = mission or target
+        if mission is not None:
+            target = mission
+        elif (
+            target is not None
+            and target.prep in cues.location_preps
+            and sources[0].actor.country
+            and target.actor.country != sources[0].actor.country
+        ):
+            # "Belarusian exiles marched through Vilnius": against their own state, not the
+            # one they march in
+            target = None
     if (
         trig.noun
         and not main_noun

@@ -204,6 +204,11 @@ FOUND = [
         "Hundreds of Georgians gathered outside the Russian consulate in Berlin to protest.",
         ("PROTEST", "GEO", "RUS"),
     ),
+    # exiles marching abroad protest against their own state, not the one they march in
+    (
+        "Thousands of Venezuelan exiles marched through Madrid to demand free elections.",
+        ("PROTEST", "VEN", "VEN"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -277,6 +282,8 @@ TARGETS = [
     ("Russia shelled Ukraine and bombed it again.", "ASSAULT", {"UKR"}),
     # an apposition with a verb of its own is a clause, not the verb's counterpart
     ("Russia suspended the grain deal, which Turkey had brokered.", "SANCTION", set()),
+    # protesters at home protest against their own state
+    ("Protesters marched in Tbilisi against the foreign agents law.", "PROTEST", {"GEO"}),
     # police sent to a match or troops sent ahead of a vote aim at nobody
     (
         "Germany deployed 5,000 police officers ahead of the football final in Berlin.",
