@@ -210,6 +210,15 @@ def make_events(
         ):
             t_actor = None  # "Mobilmachung der russischen Streitkräfte": its own forces
         if (
+            entry.type == "REQUEST"
+            and t_actor is not None
+            and not (t_actor.country or t_actor.org)
+            and t_actor.sector == "CVL"
+            and s_actor is not None
+            and s_actor.sector in ("CVL", "OPP")
+        ):
+            t_actor = None  # "marched to demand the release of political prisoners": whom for
+        if (
             t_actor is None
             and s_actor
             and s_actor.country

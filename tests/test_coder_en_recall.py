@@ -209,6 +209,11 @@ FOUND = [
         "Thousands of Venezuelan exiles marched through Madrid to demand free elections.",
         ("PROTEST", "VEN", "VEN"),
     ),
+    # people demanding the release of prisoners address their own state
+    (
+        "Thousands of Belarusians marched in Warsaw to demand the release of political prisoners.",
+        ("REQUEST", "BLR", "BLR"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
