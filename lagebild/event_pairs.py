@@ -209,23 +209,30 @@ def make_events(
             and not t_actor.org
         ):
             t_actor = None  # "Mobilmachung der russischen Streitkräfte": its own forces
+        # people of a state: civilians, the opposition, or a nationality as a crowd ("Young
+        # Peruvians poured into the streets to demand ...")
+        people = s_actor is not None and (
+            s_actor.sector in ("CVL", "OPP")
+            or (
+                s_actor.sector is None
+                and src is not None
+                and src.kind == "demonym"
+                and not src.attributive
+            )
+        )
         if (
             entry.type == "REQUEST"
             and t_actor is not None
             and not (t_actor.country or t_actor.org)
             and t_actor.sector == "CVL"
-            and s_actor is not None
-            and s_actor.sector in ("CVL", "OPP")
+            and people
         ):
             t_actor = None  # "marched to demand the release of political prisoners": whom for
         if (
             t_actor is None
             and s_actor
             and s_actor.country
-            and (
-                entry.type in DOMESTIC_TYPES
-                or (s_actor.sector in ("CVL", "OPP") and entry.type in ("REQUEST", "ACCUSE"))
-            )
+            and (entry.type in DOMESTIC_TYPES or (people and entry.type in ("REQUEST", "ACCUSE")))
         ):
             sector = DOMESTIC_TYPES.get(entry.type, "GOV")
             t_actor = Actor("", None, s_actor.country, None, sector)

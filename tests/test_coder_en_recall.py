@@ -214,6 +214,11 @@ FOUND = [
         "Thousands of Belarusians marched in Warsaw to demand the release of political prisoners.",
         ("REQUEST", "BLR", "BLR"),
     ),
+    # a nationality as a crowd addresses its own state
+    (
+        "Young Kenyans poured into the streets of Nairobi to demand that the president resign.",
+        ("REQUEST", "KEN", "KEN"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
