@@ -166,6 +166,17 @@ def make_events(
             s_actor = replace(s_actor, country=ctx.location["country"], code=None)  # type: ignore[index]
         if not political(s_actor):
             continue  # an event needs a known source: an agentless passive is no event
+        # people of a state: civilians, the opposition, or a nationality as a crowd ("Young
+        # Peruvians poured into the streets to demand ...")
+        people = s_actor is not None and (
+            s_actor.sector in ("CVL", "OPP")
+            or (
+                s_actor.sector is None
+                and src is not None
+                and src.kind == "demonym"
+                and not src.attributive
+            )
+        )
         if (
             t_actor is not None
             and not t_actor.country
@@ -173,7 +184,7 @@ def make_events(
             and t_actor.sector == "GOV"
             and s_actor is not None
             and s_actor.country
-            and s_actor.sector in DOMESTIC_VOICES
+            and (s_actor.sector in DOMESTIC_VOICES or people)
         ):
             # "Iraq's parliament called on the government": a parliament, court, opposition
             # or people address their own government
@@ -209,17 +220,6 @@ def make_events(
             and not t_actor.org
         ):
             t_actor = None  # "Mobilmachung der russischen Streitkräfte": its own forces
-        # people of a state: civilians, the opposition, or a nationality as a crowd ("Young
-        # Peruvians poured into the streets to demand ...")
-        people = s_actor is not None and (
-            s_actor.sector in ("CVL", "OPP")
-            or (
-                s_actor.sector is None
-                and src is not None
-                and src.kind == "demonym"
-                and not src.attributive
-            )
-        )
         if (
             entry.type == "REQUEST"
             and t_actor is not None

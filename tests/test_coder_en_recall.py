@@ -219,6 +219,7 @@ FOUND = [
         "Young Kenyans poured into the streets of Nairobi to demand that the president resign.",
         ("REQUEST", "KEN", "KEN"),
     ),
+    ("Iranians accused the government of lying about the crash.", ("ACCUSE", "IRN", "IRN")),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
