@@ -124,6 +124,8 @@ class Cues:
     clause_punct: frozenset[str]
     not_only: tuple[str, ...]
     deny_lemmas: frozenset[str]
+    #: nouns of taking part ("denied any role in the attack": the attack took place)
+    involvement_nouns: frozenset[str]
     announce_lemmas: frozenset[str]
     claim_markers: frozenset[str]
     attribution_openers: frozenset[str]

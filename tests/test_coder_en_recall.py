@@ -220,6 +220,12 @@ FOUND = [
         ("REQUEST", "KEN", "KEN"),
     ),
     ("Iranians accused the government of lying about the crash.", ("ACCUSE", "IRN", "IRN")),
+    # a denied role in an act denies the part, not the act, and names no target
+    (
+        "Tehran denied any role in the Houthi attack on the Saudi oil plant.",
+        ("ASSAULT", "YEM", "SAU"),
+    ),
+    ("Russia denied involvement in the poisoning of Alexei Navalny.", ("REJECT", "RUS", None)),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -240,6 +246,8 @@ FOUND = [
 
 
 ABSENT = [
+    # a denied own act stays denied
+    ("Iran denied supplying drones to Russia.", "AID"),
     ("The striker hit back at his critics after the match.", "ASSAULT"),
     # one's own parliament is no counterpart
     ("Macron addressed the French parliament.", "CONSULT"),
