@@ -9,6 +9,7 @@ from lagebild.arguments import DEFAULT_TPREPS, choose_arguments
 from lagebild.cues import Cues
 from lagebild.event_build import ArticleContext, token_at
 from lagebild.event_pairs import DYADIC_TYPES
+from lagebild.nominal_arguments import LOCATED_TYPES
 from lagebild.referents import last_two, relabel
 from lagebild.schema import Event, Sentence
 from lagebild.slots import Slot, opening_prep
@@ -105,7 +106,8 @@ def context_target(
     on Gaza City" -> the target of the own act prepared for). A dyadic verb takes the
     counterpart of an apposition right after its clause, which opens with a comma and an
     article and has no verb of its own ("suspended its participation in New START, the last
-    arms treaty with the United States")."""
+    arms treaty with the United States"); an act done somewhere also takes the place the
+    apposition names ("left Bagram Air Base, the largest US installation in Afghanistan")."""
     own = source.actor.key() if source is not None else None
     if trig.type == "MOBILIZE" and cues.reason_links:
         for o in triggers:
@@ -124,7 +126,8 @@ def context_target(
                 None,
             )
         return None
-    if trig.noun or trig.type not in DYADIC_TYPES:
+    located = trig.type in LOCATED_TYPES
+    if trig.noun or not (trig.type in DYADIC_TYPES or located):
         return None
     c = clause_of[trig.index] + 1
     lo = next((k for k in range(trig.index, len(tokens)) if clause_of[k] == c), None)
@@ -141,7 +144,12 @@ def context_target(
             for s in slots
             if clause_of[s.start] == c
             and s.coord_head
-            and (s.prep in tpreps or s.prep in cues.partner_preps)
+            and (
+                s.prep in tpreps
+                or s.prep in cues.partner_preps
+                # "left Bagram Air Base, the largest US installation in Afghanistan"
+                or (located and s.prep in cues.location_preps)
+            )
             and (s.actor.country or s.actor.org)
             and s.actor.key() != own
         ),

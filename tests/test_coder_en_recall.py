@@ -226,6 +226,10 @@ FOUND = [
         ("ASSAULT", "YEM", "SAU"),
     ),
     ("Russia denied involvement in the poisoning of Alexei Navalny.", ("REJECT", "RUS", None)),
+    (
+        "French troops left Camp Gossi, their last base in Mali.",
+        ("RETREAT", "FRA", "MLI"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
