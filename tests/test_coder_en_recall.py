@@ -230,6 +230,12 @@ FOUND = [
         "French troops left Camp Gossi, their last base in Mali.",
         ("RETREAT", "FRA", "MLI"),
     ),
+    # holding a head of state or captives is detaining them
+    (
+        "Mutinous soldiers in Gabon are holding President Ali Bongo at his residence.",
+        ("COERCE", "GAB", "GAB"),
+    ),
+    ("Russia is holding two Americans captive.", ("COERCE", "RUS", "USA")),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -250,6 +256,7 @@ FOUND = [
 
 
 ABSENT = [
+    ("Kenya will hold presidential elections in August.", "COERCE"),
     # a denied own act stays denied
     ("Iran denied supplying drones to Russia.", "AID"),
     ("The striker hit back at his critics after the match.", "ASSAULT"),
