@@ -350,6 +350,10 @@ def last_two(persons: list[tuple[int, Actor]]) -> tuple[Actor, Actor] | None:
 ROLE_LINKS = frozenset({"in", "aus", "von", "vom", "of", "from"})
 
 
+#: sectors that act where they are: police and courts
+HOME_ROLE_SECTORS = frozenset({"COP", "JUD"})
+
+
 #: sectors of people marked as foreign: a place where they are gives them no nationality
 FOREIGN_SECTORS = frozenset({"REF"})
 
@@ -458,6 +462,11 @@ def fill_role_countries(
             (o for o in places if clause_of[o.start] == clause_of[s.start]),
             None,
         )
+        if place is None and a.sector in HOME_ROLE_SECTORS:
+            # "Rioters set fire to a hotel in Rotherham, and police arrested dozens": police
+            # and courts act at home, in the one country the sentence's places are in
+            countries = {o.actor.country for o in places}
+            place = places[0] if len(countries) == 1 else None
         if place is not None:
             s.actor = Actor(a.text, a.name, place.actor.country, None, a.sector)
 

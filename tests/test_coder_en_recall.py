@@ -236,6 +236,11 @@ FOUND = [
         ("COERCE", "GAB", "GAB"),
     ),
     ("Russia is holding two Americans captive.", ("COERCE", "RUS", "USA")),
+    # police in another clause act in the one country the sentence's places are in
+    (
+        "Rioters torched cars in Marseille overnight, and police detained forty people.",
+        ("COERCE", "FRA", "FRA"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
