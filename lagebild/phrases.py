@@ -149,6 +149,9 @@ def context_target(
                 or s.prep in cues.partner_preps
                 # "left Bagram Air Base, the largest US installation in Afghanistan"
                 or (located and s.prep in cues.location_preps)
+                # "granted asylum to Rahaf al-Qunun, a young Saudi woman": who the one acted
+                # on is
+                or (s.prep is None and s.start <= lo + 4)
             )
             and (s.actor.country or s.actor.org)
             and s.actor.key() != own

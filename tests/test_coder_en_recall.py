@@ -241,6 +241,15 @@ FOUND = [
         "Rioters torched cars in Marseille overnight, and police detained forty people.",
         ("COERCE", "FRA", "FRA"),
     ),
+    # an apposition that says who the one acted on is gives its state
+    (
+        "Canada granted asylum to Rahaf al-Qunun, a young Saudi woman.",
+        ("AID", "CAN", "SAU"),
+    ),
+    (
+        "Russia jailed Evan Gershkovich, an American reporter, for 16 years.",
+        ("COERCE", "RUS", "USA"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
