@@ -250,6 +250,11 @@ FOUND = [
         "Russia jailed Evan Gershkovich, an American reporter, for 16 years.",
         ("COERCE", "RUS", "USA"),
     ),
+    # money deposited with another state's central bank is aid
+    (
+        "The UAE deposited 2 billion dollars in Egypt's central bank.",
+        ("AID", "ARE", "EGY"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -270,6 +275,7 @@ FOUND = [
 
 
 ABSENT = [
+    ("Investors deposited $5 billion in the fund.", "AID"),
     ("Kenya will hold presidential elections in August.", "COERCE"),
     # a denied own act stays denied
     ("Iran denied supplying drones to Russia.", "AID"),
