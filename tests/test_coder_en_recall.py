@@ -10,6 +10,7 @@ import pytest
 
 from lagebild.pipeline import ExtractOptions, Pipeline
 from lagebild.schema import Article, Event
+from lagebild.text import lemmatize
 
 PIPE = Pipeline(ExtractOptions())
 D = date(2024, 5, 18)
@@ -236,6 +237,10 @@ FOUND = [
         ("COERCE", "GAB", "GAB"),
     ),
     ("Russia is holding two Americans captive.", ("COERCE", "RUS", "USA")),
+    (
+        "The kidnapping of two Israeli soldiers by Hezbollah triggered the war.",
+        ("ASSAULT", "LBN", "ISR"),
+    ),
     # police in another clause act in the one country the sentence's places are in
     (
         "Rioters torched cars in Marseille overnight, and police detained forty people.",
@@ -362,3 +367,12 @@ def test_event_found(text: str, expected: tuple[str, str | None, str | None]) ->
 def test_no_factual_event(text: str, typ: str) -> None:
     found = [(e.type, e.trigger) for e in _factual(text) if e.type == typ]
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    "form,lemma",
+    [("assailed", "assail"), ("deposited", "deposit"), ("kidnapping", "kidnap")],
+)
+def test_english_lemma_fixes(form: str, lemma: str) -> None:
+    """Forms simplemma gets wrong reach their lemma through lang/en/lemmas.tsv."""
+    assert lemmatize(form, "en") == lemma
