@@ -260,6 +260,15 @@ FOUND = [
         "The UAE deposited 2 billion dollars in Egypt's central bank.",
         ("AID", "ARE", "EGY"),
     ),
+    # "him"/"her" as an object: the last actor named before, not the subject
+    (
+        "Moscow summoned the Estonian ambassador and told her to leave within 48 hours.",
+        ("REQUEST", "RUS", "EST"),
+    ),
+    (
+        "Putin met Erdogan in Sochi and thanked him for his mediation.",
+        ("SUPPORT", "RUS", "TUR"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
