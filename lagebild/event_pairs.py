@@ -264,7 +264,12 @@ def make_events(
             continue
         cameo = None
         if entry.cameo.code in VISIT_CODES and src is not None and src.attributive:
-            continue  # "American tanks arrived in Ukraine": things do not visit
+            # "American tanks arrived in Ukraine": things do not visit; weapons and aid of a
+            # state are delivered
+            goods = tuple(cues.supply_words)
+            if not goods or not any(t.lower.endswith(goods) for t in tokens[src.end : src.end + 3]):
+                continue
+            cameo = SUPPLY_CODE
         if (
             entry.cameo.code in VISIT_CODES
             and src is not None

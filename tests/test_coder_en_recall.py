@@ -269,6 +269,11 @@ FOUND = [
         "Putin met Erdogan in Sochi and thanked him for his mediation.",
         ("SUPPORT", "RUS", "TUR"),
     ),
+    # weapons or aid of a state that arrive somewhere are delivered, not visiting
+    (
+        "The first French Caesar howitzers have arrived in Ukraine.",
+        ("AID", "FRA", "UKR"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
@@ -289,6 +294,7 @@ FOUND = [
 
 
 ABSENT = [
+    ("Russian tourists arrived in Antalya.", "AID"),
     ("Investors deposited $5 billion in the fund.", "AID"),
     ("Kenya will hold presidential elections in August.", "COERCE"),
     # a denied own act stays denied
