@@ -78,7 +78,7 @@ def plural_owner_parties(
                 named.append(m)
     if len(named) == 2:
         return named[0], named[1]
-    pair = last_two(ctx.persons) if not named else None
+    pair = last_two([(0, a) for a in ctx.people]) if not named else None
     if pair is None:
         return None
     word = tokens[k].text
