@@ -281,7 +281,11 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
                 s
                 for s in slots
                 if s.end <= i
-                and s.kind in STATE_KINDS
+                and (
+                    s.kind in STATE_KINDS
+                    # "Myanmar's junta announced that it would ...": a state's body
+                    or (s.kind == "role" and s.actor.sector in BODY_SECTORS)
+                )
                 and (s.actor.country or s.actor.org)
                 and not s.attributive
             ]
@@ -324,6 +328,11 @@ def _main_subject(slots: list[Slot], tokens: list, i: int, cues: Cues) -> Slot |
     ):
         return None
     return main
+
+
+#: sectors of a state's bodies a role noun names ("the junta", "the army"): "it" can refer
+#: to them
+BODY_SECTORS = frozenset({"GOV", "MIL"})
 
 
 #: kinds of mention a pronoun like "it" can refer to

@@ -274,6 +274,11 @@ FOUND = [
         "The first French Caesar howitzers have arrived in Ukraine.",
         ("AID", "FRA", "UKR"),
     ),
+    # "it" after a state's body ("the junta", "the army") is that state
+    (
+        "Mali's junta announced that it would lift the state of emergency.",
+        ("CONCEDE", "MLI", "MLI"),
+    ),
     # forces ordered to be deployed or put on alert: who orders deploys
     ("Xi Jinping ordered the army to be placed on high alert.", ("MOBILIZE", "CHN", None)),
     (
