@@ -43,8 +43,15 @@ def denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues)
                     o.negated = o.negated or event_clause(o, tokens, clause_of) != c
             continue
         denied = later_in_clause(e, events, tokens, clause_of)
+        k = token_at(e.char_start, tokens)
         for o in denied:
-            o.negated = True
+            between = tokens[k + 1 : token_at(o.char_start, tokens)]
+            # "denied any role in the Hamas attack": the role is denied, the attack took place
+            if not any(t.lemma.lower() in cues.involvement_nouns for t in between):
+                o.negated = True
+        if any(t.lemma.lower() in cues.involvement_nouns for t in tokens[k + 1 : k + 4]):
+            e.target = None  # "denied any role in the attack": the denier's own part
+            continue
         # "rebuffed Japan's offer of talks": an offer of the target is rejected, the target
         # stays; "denied attacking the hospital": the denier's own act, no target
         if denied and not any(

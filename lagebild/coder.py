@@ -45,7 +45,7 @@ from lagebild.target_rules import (
     shared_counterpart,
 )
 from lagebild.text import split_sentences
-from lagebild.trigger_events import trigger_events
+from lagebild.trigger_events import hosted_events, trigger_events
 
 if TYPE_CHECKING:
     from lagebild.pipeline import CodedArticle, ExtractOptions
@@ -123,8 +123,24 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
     return CodedArticle(art, sentences, actor_mentions, quotes, events)
 
 
+#: the gazetteer kind of seas, straits and gulfs
+SEA_KIND = "sea"
+
+
 def merge_places(mentions: list[Mention], places: list) -> list[Mention]:  # type: ignore[type-arg]
-    """Actor mentions plus the places no actor mention covers, as kind "place" mentions."""
+    """Actor mentions plus the places no actor mention covers, as kind "place" mentions. A
+    state's name inside the name of a sea between states is no actor ("the South China Sea",
+    "the Taiwan Strait")."""
+    seas = [p for p in places if p.place.kind == SEA_KIND and p.country is None]
+    if seas:
+        mentions = [
+            m
+            for m in mentions
+            if not any(
+                p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
+                for p in seas
+            )
+        ]
     out = list(mentions)
     starts = [m.start for m in mentions]
     for p in places:
@@ -155,6 +171,7 @@ def apply_sentence_rules(f: SentenceFrame, events: list[Event]) -> list[Event]:
     sent, ctx, cues, tokens, slots, here = f.sent, f.ctx, f.cues, f.tokens, f.slots, f.here
     clause_of, inside = f.clause_of, f.inside
     triggers, protesting, infos, back_refs = f.triggers, f.protesting, f.infos, f.back_refs
+    events.extend(hosted_events(f, events))
     events.extend(insist_events(sent, tokens, slots, clause_of, infos, triggers, events, ctx))
     civilian_violence(events)
     events.extend(protesters_protest(events, tokens, sent, ctx, protesting))

@@ -34,6 +34,9 @@ class Cues:
     place_anaphora: frozenset[str]
     attribute_preps: frozenset[str]
     complementizers: frozenset[str]
+    #: subordinators of circumstance ("nachdem", "because"): their clause states an act of its
+    #: own, never the content of a demand, threat or plan before it
+    adverbial_conj: frozenset[str]
     fixed_adverbials: frozenset[str]
     relative_pronouns: frozenset[str]
     coordinators: frozenset[str]
@@ -50,6 +53,8 @@ class Cues:
     not_event_phrases: frozenset[str]
     reflexives: frozenset[str]
     circumstance_preps: frozenset[str]
+    #: prepositions of time or occasion only, never of content ("during", "während")
+    occasion_preps: frozenset[str]
     #: nouns whose prepositional object is what they are about ("in protest at the war")
     governing_nouns: frozenset[str]
     reason_preps: frozenset[str]
@@ -62,15 +67,25 @@ class Cues:
     summon_preps: frozenset[str]
     noun_attribute_openers: frozenset[str]
     genitive_articles: frozenset[str]
+    #: definite articles ("the Hamas attack": an act taken as given)
+    definite_articles: frozenset[str]
     object_pronouns: frozenset[str]
     aftermath_preps: frozenset[str]
     framework_preps: frozenset[str]
     readiness: frozenset[str]
     destination_preps: frozenset[str]
     hosting_lemmas: frozenset[str]
+    #: verbs of hosting talks ("hosted talks between X and Y": the host consults both)
+    talk_host_lemmas: frozenset[str]
     assist_lemmas: frozenset[str]
     reporting_nouns: frozenset[str]
     response_phrases: frozenset[str]
+    #: verbs of answering an act whose "by" + gerund names the act ("retaliated by expelling")
+    retaliation_lemmas: frozenset[str]
+    #: words before an act a show of force answers or prepares for ("in response to")
+    reason_links: frozenset[str]
+    #: the partner of a treaty or deal named in an apposition ("the treaty with the US")
+    partner_preps: frozenset[str]
     announce_strict: frozenset[str]
     border_words: frozenset[str]
     launch_lemmas: frozenset[str]
@@ -79,13 +94,19 @@ class Cues:
     presence_preps: frozenset[str]
     infinitive_false: frozenset[str]
     state_pronouns: frozenset[str]
+    #: plural subject pronouns ("the sanctions they imposed")
+    group_pronouns: frozenset[str]
     quantity_of: frozenset[str]
     reciprocal: frozenset[str]
     reciprocal_verbs: frozenset[str]
     executive_lemmas: frozenset[str]
+    #: verbs of ending ("to end the fighting": the fighting went on)
+    cessation_lemmas: frozenset[str]
     unknown_words: frozenset[str]
     foreign_words: frozenset[str]
     protester_nouns: frozenset[str]
+    #: a state's missions abroad ("outside the Russian embassy": protests aimed at Russia)
+    mission_nouns: frozenset[str]
     act_pronouns: frozenset[str]
     not_agreements: frozenset[str]
     not_aid: frozenset[str]
@@ -97,10 +118,14 @@ class Cues:
     separable_particles: frozenset[str]
     possessives: frozenset[str]
     owner_pronouns: frozenset[str]
+    #: possessives of more than one owner ("their meeting": both parties)
+    plural_owner_pronouns: frozenset[str]
     infinitive_marker: str
     clause_punct: frozenset[str]
     not_only: tuple[str, ...]
     deny_lemmas: frozenset[str]
+    #: nouns of taking part ("denied any role in the attack": the attack took place)
+    involvement_nouns: frozenset[str]
     announce_lemmas: frozenset[str]
     claim_markers: frozenset[str]
     attribution_openers: frozenset[str]

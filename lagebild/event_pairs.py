@@ -166,6 +166,17 @@ def make_events(
             s_actor = replace(s_actor, country=ctx.location["country"], code=None)  # type: ignore[index]
         if not political(s_actor):
             continue  # an event needs a known source: an agentless passive is no event
+        # people of a state: civilians, the opposition, or a nationality as a crowd ("Young
+        # Peruvians poured into the streets to demand ...")
+        people = s_actor is not None and (
+            s_actor.sector in ("CVL", "OPP")
+            or (
+                s_actor.sector is None
+                and src is not None
+                and src.kind == "demonym"
+                and not src.attributive
+            )
+        )
         if (
             t_actor is not None
             and not t_actor.country
@@ -173,7 +184,7 @@ def make_events(
             and t_actor.sector == "GOV"
             and s_actor is not None
             and s_actor.country
-            and s_actor.sector in DOMESTIC_VOICES
+            and (s_actor.sector in DOMESTIC_VOICES or people)
         ):
             # "Iraq's parliament called on the government": a parliament, court, opposition
             # or people address their own government
@@ -210,13 +221,18 @@ def make_events(
         ):
             t_actor = None  # "Mobilmachung der russischen Streitkräfte": its own forces
         if (
+            entry.type == "REQUEST"
+            and t_actor is not None
+            and not (t_actor.country or t_actor.org)
+            and t_actor.sector == "CVL"
+            and people
+        ):
+            t_actor = None  # "marched to demand the release of political prisoners": whom for
+        if (
             t_actor is None
             and s_actor
             and s_actor.country
-            and (
-                entry.type in DOMESTIC_TYPES
-                or (s_actor.sector in ("CVL", "OPP") and entry.type in ("REQUEST", "ACCUSE"))
-            )
+            and (entry.type in DOMESTIC_TYPES or (people and entry.type in ("REQUEST", "ACCUSE")))
         ):
             sector = DOMESTIC_TYPES.get(entry.type, "GOV")
             t_actor = Actor("", None, s_actor.country, None, sector)
@@ -248,7 +264,12 @@ def make_events(
             continue
         cameo = None
         if entry.cameo.code in VISIT_CODES and src is not None and src.attributive:
-            continue  # "American tanks arrived in Ukraine": things do not visit
+            # "American tanks arrived in Ukraine": things do not visit; weapons and aid of a
+            # state are delivered
+            goods = tuple(cues.supply_words)
+            if not goods or not any(t.lower.endswith(goods) for t in tokens[src.end : src.end + 3]):
+                continue
+            cameo = SUPPLY_CODE
         if (
             entry.cameo.code in VISIT_CODES
             and src is not None

@@ -5,8 +5,12 @@ that the coder module stays the driver of the stages."""
 
 from __future__ import annotations
 
+from lagebild.arguments import DEFAULT_TPREPS, choose_arguments
 from lagebild.cues import Cues
 from lagebild.event_build import ArticleContext, token_at
+from lagebild.event_pairs import DYADIC_TYPES
+from lagebild.nominal_arguments import LOCATED_TYPES
+from lagebild.referents import last_two, relabel
 from lagebild.schema import Event, Sentence
 from lagebild.slots import Slot, opening_prep
 from lagebild.triggers import TriggerMatch
@@ -43,6 +47,114 @@ def possessive_owner(i: int, tokens: list, slots: list[Slot], cues: Cues) -> Slo
             and s.coord_head
             and s.kind != "place"
             and (s.actor.country or s.actor.org)
+        ),
+        None,
+    )
+
+
+def plural_owner_parties(
+    i: int, tokens: list, slots: list[Slot], ctx: ArticleContext
+) -> tuple[Slot, Slot] | None:
+    """The two parties of a joint act named by a plural possessive ("after their meeting in
+    Busan", "at their first summit"): the two states or organisations the sentence names,
+    else the last two people named before it; None when there are not exactly two."""
+    cues = ctx.cues
+    k = next(
+        (j for j in range(i - 1, max(-1, i - 4), -1) if tokens[j].lower in cues.owner_pronouns),
+        None,
+    )
+    if k is None or tokens[k].lower not in cues.plural_owner_pronouns:
+        return None
+    named: list[Slot] = []
+    for s in slots:
+        for m in [s, *s.coord]:
+            if (
+                m.kind != "place"
+                and not m.attributive  # "a ban on Russian diamonds ... at their summit"
+                and m.prep not in cues.location_preps  # "in the South China Sea"
+                and (m.actor.country or m.actor.org)
+                and all(o.actor.key() != m.actor.key() for o in named)
+            ):
+                named.append(m)
+    if len(named) == 2:
+        return named[0], named[1]
+    pair = last_two([(0, a) for a in ctx.people]) if not named else None
+    if pair is None:
+        return None
+    word = tokens[k].text
+    return Slot(relabel(pair[0], word), "person", k, k + 1), Slot(
+        relabel(pair[1], word), "person", k, k + 1
+    )
+
+
+#: acts of a rival a show of force may answer or prepare for
+RIVAL_TYPES = frozenset({"MOBILIZE", "ASSAULT", "THREATEN", "COERCE"})
+
+
+def context_target(
+    trig: TriggerMatch,
+    triggers: list[TriggerMatch],
+    tokens: list,
+    slots: list[Slot],
+    clause_of: list[int],
+    cues: Cues,
+    source: Slot | None,
+) -> Slot | None:
+    """A counterpart the verb's own clause does not name. A show of force is aimed at the act
+    it answers or prepares for later in the sentence ("mobilised its militia in response to
+    the US naval build-up" -> the rival's state, "called up reservists ahead of an offensive
+    on Gaza City" -> the target of the own act prepared for). A dyadic verb takes the
+    counterpart of an apposition right after its clause, which opens with a comma and an
+    article and has no verb of its own ("suspended its participation in New START, the last
+    arms treaty with the United States"); an act done somewhere also takes the place the
+    apposition names ("left Bagram Air Base, the largest US installation in Afghanistan")."""
+    own = source.actor.key() if source is not None else None
+    if trig.type == "MOBILIZE" and cues.reason_links:
+        for o in triggers:
+            if o.index <= trig.index or o.type not in RIVAL_TYPES:
+                continue
+            between = f" {' '.join(t.lower for t in tokens[trig.index + 1 : o.index])} "
+            if not any(f" {link} " in between for link in cues.reason_links):
+                return None
+            doers, done_to, _ = choose_arguments(o, tokens, slots, clause_of, cues, None)
+            return next(
+                (
+                    s
+                    for s in [*doers, done_to]
+                    if s is not None and (s.actor.country or s.actor.org) and s.actor.key() != own
+                ),
+                None,
+            )
+        return None
+    located = trig.type in LOCATED_TYPES
+    if trig.noun or not (trig.type in DYADIC_TYPES or located):
+        return None
+    c = clause_of[trig.index] + 1
+    lo = next((k for k in range(trig.index, len(tokens)) if clause_of[k] == c), None)
+    if lo is None or tokens[lo].lower != "," or lo + 1 >= len(tokens):
+        return None
+    if tokens[lo + 1].lower not in cues.determiners or any(
+        clause_of[t.index] == c for t in triggers
+    ):
+        return None
+    tpreps = trig.entry.tpreps or DEFAULT_TPREPS.get(cues.lang, {}).get(trig.type, frozenset())
+    return next(
+        (
+            s
+            for s in slots
+            if clause_of[s.start] == c
+            and s.coord_head
+            and (
+                s.prep in tpreps
+                or s.prep in cues.partner_preps
+                # "left Bagram Air Base, the largest US installation in Afghanistan"
+                or (located and s.prep in cues.location_preps)
+                # "granted asylum to Rahaf al-Qunun, a young Saudi woman": who the one acted
+                # on is
+                or (s.prep is None and s.start <= lo + 4)
+            )
+            and (s.actor.country or s.actor.org)
+            and s.actor.key() != own
         ),
         None,
     )

@@ -8,7 +8,7 @@ from lagebild.event_build import ArticleContext, token_at
 from lagebild.ontology import HOST_VISIT_CODE, MEDIATE_CODE, VISIT_CODE
 from lagebild.places import load_places
 from lagebild.schema import Actor, Event, Sentence
-from lagebild.slots import Slot, mark_context
+from lagebild.slots import POSSESSIVE_MARKS, Slot, mark_context
 
 #: how surely a preposition names where an event happened (lower is surer)
 AT_PLACE, OF_PLACE, TO_PLACE, NEAR_PLACE = 0, 1, 2, 3
@@ -153,8 +153,11 @@ def locate_events(
         elif e.cameo == HOST_VISIT_CODE and source is not None and sure is None:
             loc = _country_location(source.actor.country or "")
         elif (e.type in TARGET_PLACE_TYPES or e.cameo in WITHDRAWAL_CODES) and target is not None:
-            if target.kind == "metonym" or ranks.get(id(target), NEAR_PLACE) < NEAR_PLACE:
-                # "beschossen Kiew", "fired rockets at southern Israel"
+            if target.kind == "metonym" or (
+                ranks.get(id(target), NEAR_PLACE) < NEAR_PLACE and not target.attributive
+            ):
+                # "beschossen Kiew", "fired rockets at southern Israel"; not "at the American
+                # air base in Qatar": an adjective names the owner, not the place
                 loc = _slot_location(target, tokens, ctx)
             elif sure is None:
                 loc = _country_location(target.actor.country or "")
@@ -186,11 +189,27 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
         if pos < 0:
             continue
         # "the two leaders": the last two people named; "the two sides" after "Israel and
-        # Hamas agreed on a truce": the parties of the act before
-        pair = last_two(ctx.persons) or ctx.pair
+        # Hamas agreed on a truce": the parties of the act before; "both armies" after a
+        # question about India and Pakistan: the last two states named
+        p_start = sent.start + pos
+        # ... else the two states named before it in this sentence ("paused aid to Ukraine
+        # after a meeting between the two presidents")
+        named = [
+            (0, s.actor)
+            for s in slots
+            if s.kind in STATE_KINDS
+            and not s.attributive
+            and (s.actor.country or s.actor.org)
+            and sent.tokens[s.start].start < p_start
+        ]
+        pair = (
+            last_two(ctx.persons)
+            or ctx.pair
+            or last_two([(0, a) for a in ctx.states])
+            or (last_two(named) if len({a.key() for _, a in named}) == 2 else None)
+        )
         if not pair:
             break
-        p_start = sent.start + pos
         ti = next((i for i, t in enumerate(sent.tokens) if t.start >= p_start), None)
         if ti is None:
             break
@@ -264,19 +283,58 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
                 s
                 for s in slots
                 if s.end <= i
-                and s.kind in STATE_KINDS
+                and (
+                    s.kind in STATE_KINDS
+                    # "Myanmar's junta announced that it would ...": a state's body
+                    or (s.kind == "role" and s.actor.sector in BODY_SECTORS)
+                )
                 and (s.actor.country or s.actor.org)
                 and not s.attributive
             ]
             if not prev and i == 0 and ctx.states:
                 earlier = ctx.recent.get("*") or ctx.states[-1]
                 prev = [Slot(earlier, "country", 0, 0)]
+            main = _main_subject(slots, sent.tokens, i, ctx.cues)
+            if main is not None and prev and main.actor.key() != prev[-1].actor.key():
+                # "The CSTO sent troops after Tokayev asked it for help": "it" as the object
+                # of a clause of circumstance is the main clause's subject
+                slot = Slot(relabel(main.actor, tok.text), main.kind, i, i + 1, objdet=True)
+                extra.append(slot)
+                continue
             if prev:
                 slot = Slot(relabel(prev[-1].actor, tok.text), prev[-1].kind, i, i + 1)
                 mark_context(slot, sent.tokens, ctx.cues)
                 if slot.prep is None:
                     extra.append(slot)
     return extra
+
+
+def _main_subject(slots: list[Slot], tokens: list, i: int, cues: Cues) -> Slot | None:
+    """The subject of the sentence's first clause when the pronoun at i is the object of a
+    later clause of circumstance ("after", "because") with a subject of its own; else None."""
+    if i == 0 or i + 1 >= len(tokens):
+        return None
+    before, after = tokens[i - 1], tokens[i + 1]
+    if not (before.text.isalpha() and before.text.islower()) or before.lower in (
+        cues.complementizers | cues.prepositions | cues.future_aux | cues.hypothetical
+    ):
+        return None  # "said that it would", "warned it": no object of a clause's verb
+    if after.lower in cues.future_aux or after.lower in cues.hypothetical:
+        return None
+    main = next((s for s in slots if s.prep is None and not s.attributive), None)
+    if main is None or main.kind not in STATE_KINDS or main.end >= i:
+        return None
+    opener = next((k for k in range(main.end, i) if tokens[k].lower in cues.adverbial_conj), None)
+    if opener is None or not any(
+        s.start > opener and s.end <= i and s.actor.key() != main.actor.key() for s in slots
+    ):
+        return None
+    return main
+
+
+#: sectors of a state's bodies a role noun names ("the junta", "the army"): "it" can refer
+#: to them
+BODY_SECTORS = frozenset({"GOV", "MIL"})
 
 
 #: kinds of mention a pronoun like "it" can refer to
@@ -303,6 +361,10 @@ def last_two(persons: list[tuple[int, Actor]]) -> tuple[Actor, Actor] | None:
 ROLE_LINKS = frozenset({"in", "aus", "von", "vom", "of", "from"})
 
 
+#: sectors that act where they are: police and courts
+HOME_ROLE_SECTORS = frozenset({"COP", "JUD"})
+
+
 #: sectors of people marked as foreign: a place where they are gives them no nationality
 FOREIGN_SECTORS = frozenset({"REF"})
 
@@ -324,13 +386,27 @@ def fill_role_countries(
     ]
     for s in list(slots):
         a = s.actor
-        if a.country or a.org or not a.sector:
-            continue
-        if s.start > 0 and (
-            tokens[s.start - 1].lower in cues.unknown_words
-            or tokens[s.start - 1].lower in cues.foreign_words
+        owner = next(
+            (
+                o
+                for o in slots
+                if o.possessive and o.end + 1 == s.start and o.kind in ("country", "metonym")
+            ),
+            None,
+        )
+        if (
+            s.kind == "institution"
+            and owner is not None
+            and owner.actor.country
+            and a.country != owner.actor.country
+            and tokens[owner.end].lower in POSSESSIVE_MARKS
         ):
-            continue  # "Unidentified gunmen", "unbekannte Täter", "foreign journalists"
+            # "stormed Brazil's Congress": the possessive names the state of the institution
+            s.actor = Actor(a.text, a.name, owner.actor.country, None, a.sector)
+            s.start = owner.start
+            s.possessive = False
+            slots.remove(owner)
+            continue
         adj = next(
             (
                 o
@@ -339,8 +415,17 @@ def fill_role_countries(
             ),
             None,
         )
+        generic_org = s.kind == "org" and a.text.islower()
+        if (a.country or a.org or not a.sector) and not (generic_org and adj is not None):
+            continue
+        if s.start > 0 and (
+            tokens[s.start - 1].lower in cues.unknown_words
+            or tokens[s.start - 1].lower in cues.foreign_words
+        ):
+            continue  # "Unidentified gunmen", "unbekannte Täter", "foreign journalists"
         if adj is not None:
-            # "Israeli ground troops": the adjective names the state of the role
+            # "Israeli ground troops": the adjective names the state of the role; "Russian
+            # peacekeepers": of a common noun that otherwise means an organisation's forces
             s.actor = Actor(a.text, a.name, adj.actor.country, None, a.sector)
             s.start = adj.start
             slots.remove(adj)
@@ -388,6 +473,11 @@ def fill_role_countries(
             (o for o in places if clause_of[o.start] == clause_of[s.start]),
             None,
         )
+        if place is None and a.sector in HOME_ROLE_SECTORS:
+            # "Rioters set fire to a hotel in Rotherham, and police arrested dozens": police
+            # and courts act at home, in the one country the sentence's places are in
+            countries = {o.actor.country for o in places}
+            place = places[0] if len(countries) == 1 else None
         if place is not None:
             s.actor = Actor(a.text, a.name, place.actor.country, None, a.sector)
 

@@ -3,10 +3,10 @@ where it happened, clauses and their modality, the triggers, dates and clause su
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lagebild.clauses import segment_clauses
-from lagebild.coordination import list_joints, relink_coordination
+from lagebild.coordination import list_joints, members, relink_coordination
 from lagebild.cues import Cues
 from lagebild.dates import DateMention, find_dates
 from lagebild.event_build import ArticleContext, clause_subject
@@ -43,6 +43,9 @@ class SentenceFrame:
     answered: Slot | None
     #: (clause, actor) of acts an object noun or a pronoun refers back to
     back_refs: list[tuple[int, Actor]] = field(default_factory=list)
+    #: hosts and mediators with no parties of their own, and their sources: they consult the
+    #: parties of the act they host, once all acts are known
+    hosted: list[tuple[TriggerMatch, list[Slot]]] = field(default_factory=list)
 
 
 def analyse_sentence(
@@ -68,13 +71,19 @@ def analyse_sentence(
     fill_role_countries(slots, tokens, clause_of, ctx)
     inside = {i for s in slots if s.kind != "place" for i in range(s.start, s.end)}
     # a word inside an actor's name is no trigger ("International Monetary Fund")
-    triggers = [t for t in match_triggers(tokens, clause_of, ctx.lang) if t.index not in inside]
+    triggers = [
+        _past_name(t, inside)
+        for t in match_triggers(tokens, clause_of, ctx.lang)
+        if t.index not in inside or any(k not in inside for k in t.covered)
+    ]
+    triggers = [t for t in triggers if not _answered_by_means(t, triggers, tokens, cues)]
     protesting = protesting_subject(slots, tokens, cues)
     if not triggers and protesting is None:
         return None
     event_nouns = {t.index for t in triggers if t.noun}
     for s in slots:
         s.in_adjunct = s.adjunct_head in event_nouns
+    _clause_subjects(slots, triggers, tokens, cues)
     infos = clause_infos(tokens, clause_of, cues)
     mark_governed(infos, triggers, tokens, clause_of, cues)
     question = sent.text.rstrip().endswith("?")
@@ -110,6 +119,53 @@ def analyse_sentence(
         subjects,
         answered,
     )
+
+
+#: English auxiliaries and modals that follow a clause's subject ("after Iran had fired")
+_EN_FINITE_AUX = frozenset(
+    {"had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "did"}
+)
+
+
+def _clause_subjects(
+    slots: list[Slot], triggers: list[TriggerMatch], tokens: list, cues: Cues
+) -> None:
+    """English "after", "before", "since", "as" open a clause when a verb follows the actor:
+    "after Minsk freed 52 prisoners" - the actor is that clause's subject, no prepositional
+    object ("after talks in Jeddah" keeps its preposition)."""
+    if cues.lang == "de":
+        return
+    verbs = {t.index for t in triggers if not t.noun}
+    for s in slots:
+        if s.prep not in cues.complementizers or not s.coord_head:
+            continue
+        end = max(m.end for m in members(s))
+        if end < len(tokens) and (end in verbs or tokens[end].lower in _EN_FINITE_AUX):
+            s.prep = None
+
+
+def _answered_by_means(
+    trig: TriggerMatch, triggers: list[TriggerMatch], tokens: list, cues: Cues
+) -> bool:
+    """A verb of answering whose "by" + gerund names the answer is no act of its own:
+    "retaliated within hours by ordering six Canadian diplomats to leave"."""
+    if trig.noun or tokens[trig.index].lemma.lower() not in cues.retaliation_lemmas:
+        return False
+    return any(
+        0 < t.index - trig.index <= 5
+        and tokens[t.index - 1].lower in cues.agent_preps
+        and tokens[t.index].lower.endswith("ing")
+        for t in triggers
+    )
+
+
+def _past_name(trig: TriggerMatch, inside: set[int]) -> TriggerMatch:
+    """A pattern whose first word is part of an actor's name is anchored on its last word
+    outside the name: "Chinese military drills" -> "drills", the act of the Chinese military."""
+    if trig.index not in inside:
+        return trig
+    last = max(k for k in trig.covered if k not in inside)
+    return replace(trig, index=last, end=last + 1, covered=())
 
 
 def _nonpolitical_word(word: str, cues: Cues) -> bool:

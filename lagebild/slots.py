@@ -192,14 +192,32 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
 
 def opening_prep(tokens: list[Token], i: int, cues: Cues) -> str | None:
     """The preposition that opens the phrase of the noun at i ("nach dem Überfall",
-    "wegen der Verschleppung"), looked for up to three words back; None if there is none."""
-    for k in range(i - 1, max(-1, i - 4), -1):
+    "wegen der Verschleppung"), looked for up to three words back; None if there is none.
+    An English possessive name does not count ("over Nancy Pelosi's visit")."""
+    words = 0
+    for k in range(i - 1, max(-1, i - 8), -1):
         low = tokens[k].lower
         if low in cues.circumstance_preps or low in cues.reason_preps or low in cues.prepositions:
             return low
         if low in cues.clause_punct:
             return None
+        if not (
+            low in POSSESSIVE_MARKS
+            or (k + 1 < i and tokens[k + 1].lower in POSSESSIVE_MARKS)
+            or (
+                k + 2 < i
+                and tokens[k + 2].lower in POSSESSIVE_MARKS
+                and tokens[k].text[:1].isupper()
+            )
+        ):
+            words += 1
+        if words >= 3:
+            return None
     return None
+
+
+#: the English possessive ending as a token of its own
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
 #: the pseudo-preposition of a partner in the act ("gemeinsam mit X", "zusammen mit X")

@@ -23,7 +23,9 @@ from lagebild.phrases import (
     BETWEEN_PREPS,
     aid_destination,
     between_slot,
+    context_target,
     in_aftermath,
+    plural_owner_parties,
     possessive_owner,
     reduced_relative,
     under_framework,
@@ -55,6 +57,8 @@ class TriggerArgs:
     #: partners "gemeinsam mit X": they act too, and the sources cooperate with them
     partners: list[Slot] = field(default_factory=list)
     own_sources: list[Slot] = field(default_factory=list)
+    #: the verb that orders a passive deployment ("ordered the army to be put on alert")
+    order: TriggerMatch | None = None
 
 
 def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | None:
@@ -117,6 +121,11 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
     if trig.noun and not sources:
         owner = possessive_owner(trig.index, tokens, slots, cues)
         sources = [owner] if owner is not None else []
+    if trig.noun and trig.type in SYMMETRIC_TYPES and target is None:
+        # "hailed Xi after their meeting in Busan": the two sides the sentence names
+        both = plural_owner_parties(trig.index, tokens, slots, f.ctx)
+        if both is not None:
+            sources, target = [both[0]], both[1]
     if not sources and trig.type in SYMMETRIC_TYPES:
         # "A ceasefire between Israel and Hezbollah was agreed": the parties of the act
         between = between_slot(c, slots, clause_of)
@@ -131,6 +140,13 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
         # "Iran freed the Swedish diplomat. In return, Sweden released ...": aimed at the
         # author of the act reported before
         target = answered
+    if target is None or not (target.actor.country or target.actor.org):
+        target = (
+            context_target(
+                trig, triggers, tokens, slots, clause_of, cues, sources[0] if sources else None
+            )
+            or target
+        )
     if target is None and not trig.noun:
         target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)
     args = TriggerArgs(trig, c, inherited, sources, target, _passive)
@@ -274,6 +290,20 @@ def implied_arguments(f: SentenceFrame, a: TriggerArgs) -> None:
     ):
         # "Russian troops were deployed to the border": the forces' own state deploys
         sources, target = [target], None
+    if trig.type in OWN_FORCES_TYPES and _passive and not sources and c > 0:
+        # "Putin ordered the forces to be put on alert": who orders it deploys
+        a.order = next(
+            (
+                v
+                for v in f.triggers
+                if not v.noun
+                and clause_of[v.index] == c - 1
+                and tokens[v.index].lemma.lower() in cues.executive_lemmas
+            ),
+            None,
+        )
+        if a.order is not None:
+            sources = choose_arguments(a.order, tokens, slots, clause_of, cues, None)[0]
     stateless_people = (
         len(sources) == 1
         and not sources[0].actor.country
@@ -295,6 +325,41 @@ def implied_arguments(f: SentenceFrame, a: TriggerArgs) -> None:
         text = sources[0].actor.text if sources else tokens[trig.index].text
         people = located_civilians(ctx, slots, text, trig.index)
         sources = [people] if people else sources
+    if (
+        trig.type == "PROTEST"
+        and sources
+        and (
+            target is None
+            or not (target.actor.country or target.actor.org)
+            or target.prep is None
+            or target.prep in cues.location_preps
+        )
+    ):
+        # "Ukrainians protested outside the Russian embassy": at the state whose mission it is
+        own = sources[0].actor.key()
+        mission = next(
+            (
+                s
+                for s in slots
+                if s.attributive
+                and s.end < len(tokens)
+                and tokens[s.end].lemma.lower() in cues.mission_nouns
+                and (s.actor.country or s.actor.org)
+                and s.actor.key() != own
+            ),
+            None,
+        )
+        if mission is not None:
+            target = mission
+        elif (
+            target is not None
+            and target.prep in cues.location_preps
+            and sources[0].actor.country
+            and target.actor.country != sources[0].actor.country
+        ):
+            # "Belarusian exiles marched through Vilnius": against their own state, not the
+            # one they march in
+            target = None
     if (
         trig.noun
         and not main_noun

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from lagebild.coordination import members
 from lagebild.cues import Cues
-from lagebild.event_build import synthetic_entry
+from lagebild.event_build import rule_event, synthetic_entry
 from lagebild.event_pairs import make_events
 from lagebild.modality import is_hypothetical, is_negated
 from lagebild.ontology import MEDIATE_CODE
@@ -36,6 +36,11 @@ def trigger_events(f: SentenceFrame, trig: TriggerMatch) -> list[Event]:
     noun_subject(f, a)
     implied_arguments(f, a)
     if not thanks_and_references(f, a):
+        return []
+    if _hosts(f, a):
+        # "talks ... hosted by Saudi Arabia", "a deal brokered by Oman": the host talks to the
+        # parties of the act it hosts, found once all acts are known (hosted_events)
+        f.hosted.append((a.trig, a.sources))
         return []
     mediated = mediated_events(f, a)
     if mediated is not None:
@@ -92,6 +97,52 @@ def _metaphor_prone(trig: TriggerMatch) -> bool:
 JOINT_CODE = "060"
 
 
+def _hosts(f: SentenceFrame, a: TriggerArgs) -> bool:
+    """A mediator with no parties of its own, or a host of talks the sentence names."""
+    trig, sources, tokens = a.trig, a.sources, f.tokens
+    if not sources:
+        return False
+    if trig.entry.cameo.code.startswith(MEDIATE_CODE):
+        return not _mediated_parties(a.c, f.subjects, a.inherited, sources, f.slots, f.clause_of)
+    return tokens[trig.index].lemma.lower() in f.cues.talk_host_lemmas and any(
+        t.noun and t.type == "CONSULT" for t in f.triggers
+    )
+
+
+#: acts whose two parties a host or mediator talks to
+HOSTED_TYPES = frozenset({"CONSULT", "AGREE", "CONCEDE", "COOPERATE"})
+
+
+def hosted_events(f: SentenceFrame, events: list[Event]) -> list[Event]:
+    """A host or mediator consults both parties of the act it hosts: "Talks between American
+    and Russian officials were hosted by Saudi Arabia" -> SAU-USA, SAU-RUS."""
+    out: list[Event] = []
+    for trig, hosts in f.hosted:
+        keys = {m.actor.key() for s in hosts for m in members(s)}
+        act = next(
+            (
+                e
+                for e in events
+                if e.type in HOSTED_TYPES
+                and not (e.negated or e.hypothetical)
+                and e.source is not None
+                and e.target is not None
+                and e.source.key()
+                and e.target.key()
+                and e.source.key() != e.target.key()
+                and not {e.source.key(), e.target.key()} & keys
+            ),
+            None,
+        )
+        if act is None:
+            continue
+        for host in (m for s in hosts for m in members(s)):
+            if host.actor.country or host.actor.org:
+                for party in (act.source, act.target):
+                    out.append(rule_event(trig, host.actor, party, f.sent, f.ctx, f.tokens))
+    return out
+
+
 def mediated_events(f: SentenceFrame, a: TriggerArgs) -> list[Event] | None:
     """A mediation (CAMEO 045) yields a consultation with each party; None for other acts
     or when no party is found."""
@@ -129,8 +180,17 @@ def event_modality(f: SentenceFrame, a: TriggerArgs) -> tuple[bool, bool] | None
     main_noun, reason, thanked = a.main_noun, a.reason, a.thanked
     info = infos[c]
     negated = is_negated(trig, tokens, info, cues, main_noun)
+    order = a.order
     hypothetical = is_hypothetical(
-        trig, tokens, info, cues, question, main_noun, any(i.conditional for i in infos)
+        *(
+            (order, tokens, infos[f.clause_of[order.index]])
+            if order is not None and a.sources  # an order given is carried out
+            else (trig, tokens, info)
+        ),
+        cues,
+        question,
+        main_noun,
+        any(i.conditional for i in infos),
     )
     if circumstantial and not question:
         # "during Putin's visit": only the noun phrase itself can make it unreal
@@ -146,6 +206,22 @@ def event_modality(f: SentenceFrame, a: TriggerArgs) -> tuple[bool, bool] | None
         # "ordered the mobilisation of ...": what a government orders, it does
         ordered = tokens[verbs_in_clause[0].index].lemma.lower() in cues.executive_lemmas
         hypothetical = hypothetical or (trig.type != verbs_in_clause[0].type and not ordered)
+    if (
+        hypothetical
+        and not question
+        and not info.conditional
+        and (
+            _presupposed_attack(trig, a.sources, a.target, tokens, cues)
+            or _ended_attack(trig, a.sources, a.target, tokens[info.lo : trig.index], cues)
+            or _contact_relative(trig, tokens, cues)
+        )
+        # "fears the Russian invasion could come": a modal after it keeps it unreal
+        and not any(
+            t.lower in cues.hypothetical or t.lower in cues.future_aux
+            for t in tokens[trig.index + 1 : info.hi]
+        )
+    ):
+        hypothetical = False  # "accused China of fuelling Russia's war against Ukraine"
     if trig.noun and _content_of_speech_noun(trig, triggers, tokens, cues):
         hypothetical = True  # "die Forderung nach einem Rückzug": only demanded
     if (
@@ -163,6 +239,66 @@ def event_modality(f: SentenceFrame, a: TriggerArgs) -> tuple[bool, bool] | None
     ):
         return None  # "ließ die Forderung Moskaus abblitzen": only the reaction is coded
     return negated, hypothetical
+
+
+def _presupposed_attack(
+    trig: TriggerMatch, sources: list[Slot], target: Slot | None, tokens: list, cues: Cues
+) -> bool:
+    """An attack noun that names its attacker by a possessive or after "the", and its target,
+    is taken as given wherever it stands ("Russia's war against Ukraine", "the Hamas attack
+    on Israel"), unless its own phrase makes it possible or planned ("any Russian attack")."""
+    if not (trig.noun and trig.type == "ASSAULT" and sources and target is not None):
+        return False
+    src = sources[0]
+    if not (target.actor.country or target.actor.org) or src.end > trig.index:
+        return False
+    k = src.start - 1
+    definite = src.possessive or (k >= 0 and tokens[k].lower in cues.definite_articles)
+    phrase = {t.lower for t in tokens[max(0, src.start - 2) : trig.index]}
+    return definite and not phrase & (cues.hypothetical_np | cues.hypothetical)
+
+
+def _ended_attack(
+    trig: TriggerMatch, sources: list[Slot], target: Slot | None, before: list, cues: Cues
+) -> bool:
+    """Fighting between named sides that a verb of ending stops went on ("to end more than a
+    year of fighting between Israeli forces and Hezbollah")."""
+    return (
+        trig.noun
+        and trig.type == "ASSAULT"
+        and bool(sources)
+        and target is not None
+        and any(t.lemma.lower() in cues.cessation_lemmas for t in before[-7:])
+    )
+
+
+#: English perfect auxiliaries ("the troops it has massed")
+_EN_PERFECT = frozenset({"has", "have", "had"})
+
+
+def _contact_relative(trig: TriggerMatch, tokens: list, cues: Cues) -> bool:
+    """A past act in a relative clause without a pronoun, with a pronoun subject after a noun,
+    is stated, not asked for: "urged Russia to pull back the troops it has massed"."""
+    i = trig.index
+    tok = tokens[i]
+    if trig.noun or cues.lang == "de" or tok.lemma.lower() == tok.lower:
+        return False  # a base form ("to mass") is no past act
+    j = i - 1
+    if j >= 0 and tokens[j].lower in _EN_PERFECT:
+        j -= 1
+    pronouns = cues.state_pronouns | cues.subject_pronouns | cues.group_pronouns
+    return (
+        j >= 1
+        and tokens[j].lower in pronouns
+        and tokens[j - 1].text.isalpha()
+        and tokens[j - 1].text.islower()
+        and tokens[j - 1].lower not in cues.prepositions
+        and tokens[j - 1].lower not in cues.complementizers
+        # a plural noun: "troops", "children"; not a verb ("said it had", "claimed they")
+        and tokens[j - 1].lemma.lower() != tokens[j - 1].lower
+        and not tokens[j - 1].lower.endswith("ed")
+        and tokens[j - 1].lemma.lower() not in cues.reporting_lemmas
+    )
 
 
 def _mediated_parties(
@@ -229,6 +365,8 @@ def _content_of_speech_noun(
             and 0 < len(gap) <= 4
             and any(t.lower in cues.prepositions for t in gap)
             and not any(t.lower in cues.clause_punct for t in gap)
+            # "signed an agreement during Modi's visit": the visit is when, not what
+            and not any(t.lower in cues.occasion_preps for t in gap)
         ):
             return True
     return False
