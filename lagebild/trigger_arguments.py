@@ -36,6 +36,9 @@ from lagebild.slots import JOINT_PREP, Slot, opening_prep
 from lagebild.target_rules import AID_FORCES_CODE, REACTION_TYPES
 from lagebild.triggers import TriggerMatch
 
+#: sectors of authorities: a protest noun they allow, ban or watch is held by others
+AUTHORITY_SECTORS = FORCES_SECTORS | {"GOV", "JUD"}
+
 
 @dataclass(slots=True)
 class TriggerArgs:
@@ -181,9 +184,10 @@ def frame_noun(f: SentenceFrame, a: TriggerArgs) -> bool:
     return True
 
 
-def noun_subject(f: SentenceFrame, a: TriggerArgs) -> None:
+def noun_subject(f: SentenceFrame, a: TriggerArgs) -> bool:
     """The source of a main event noun with no actor of its own: the agent of a passive clause,
-    else the clause's subject; its indirect object as target."""
+    else the clause's subject; its indirect object as target. False when the noun is no
+    event of the subject's and names no other actor (a rally the authorities allow)."""
     cues, tokens, slots, clause_of, subjects = f.cues, f.tokens, f.slots, f.clause_of, f.subjects
     trig, c, inherited, sources, target = a.trig, a.c, a.inherited, a.sources, a.target
     circumstantial, main_noun, reason = a.circumstantial, a.main_noun, a.reason
@@ -221,6 +225,13 @@ def noun_subject(f: SentenceFrame, a: TriggerArgs) -> None:
         if subj is None and circumstantial and c == 0 and len(subjects) > 1:
             # "During a phone call with Putin, Xi called for talks": the main subject
             subj = subjects[1]
+        if (
+            subj is not None
+            and trig.type == "PROTEST"
+            and not circumstantial
+            and subj.actor.sector in AUTHORITY_SECTORS
+        ):
+            return False  # "die Behörden genehmigten eine Kundgebung": others hold it
         if subj is not None and subj is not target:
             sources = [subj]
         if target is None and sources:
@@ -240,6 +251,7 @@ def noun_subject(f: SentenceFrame, a: TriggerArgs) -> None:
                 None,
             )
     a.sources, a.target = sources, target
+    return True
 
 
 def implied_arguments(f: SentenceFrame, a: TriggerArgs) -> None:
@@ -347,7 +359,7 @@ def thanks_and_references(f: SentenceFrame, a: TriggerArgs) -> bool:
         and trig.type in COMPLEMENT_TARGET_TYPES
         and tokens[trig.index].lemma.lower() not in cues.deny_lemmas
     ):
-        target = _complement_target(c, infos, slots, sources)
+        target = _complement_target(c, infos, slots, sources, cues)
     a.sources, a.target, a.thanked = sources, target, thanked
     return True
 
@@ -414,12 +426,13 @@ def _reason_phrase(tokens: list, i: int, cues: Cues) -> bool:
 
 
 def _complement_target(
-    c: int, infos: list[ClauseInfo], slots: list[Slot], sources: list[Slot]
+    c: int, infos: list[ClauseInfo], slots: list[Slot], sources: list[Slot], cues: Cues
 ) -> Slot | None:
-    """The first named actor of the clause governed by clause c, other than the source."""
+    """The first named actor of the clause governed by clause c, or of a clause of cause or
+    time after it ("verlangte Schadenersatz, weil Russland ..."), other than the source."""
     keys = {m.actor.key() for s in sources for m in members(s)}
     for info in infos[c + 1 :]:
-        if not (info.governed or info.denied):
+        if not (info.governed or info.denied or info.first_word in cues.fact_conjunctions):
             break
         for s in slots:
             if (

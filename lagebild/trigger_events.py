@@ -33,7 +33,8 @@ def trigger_events(f: SentenceFrame, trig: TriggerMatch) -> list[Event]:
     a = initial_arguments(f, trig)
     if a is None or not frame_noun(f, a):
         return []
-    noun_subject(f, a)
+    if not noun_subject(f, a):
+        return []
     implied_arguments(f, a)
     if not thanks_and_references(f, a):
         return []

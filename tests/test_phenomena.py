@@ -1,0 +1,71 @@
+"""Cross-cutting constructions (clause structure, modality, questions, reference across
+sentences) in German and English, from tables of sentences written for these tests.
+
+`FOUND` rows must yield the factual event (type, source key, target key); `ABSENT` rows must
+yield no factual event of the given type (a negated or hypothetical one is fine)."""
+
+from __future__ import annotations
+
+import pytest
+from test_coder_en import PIPE, D, _triples
+
+from lagebild.schema import Article, Event
+
+
+def _factual(lang: str, text: str) -> list[Event]:
+    events = PIPE.process(Article(id="t", text=text, date=D, language=lang)).events
+    return [e for e in events if not e.negated and not e.hypothetical]
+
+
+FOUND = [
+    # a clause of cause or time after a threat, demand or support states an act of its own
+    (
+        "de",
+        "Die EU drohte Belarus mit neuen Sanktionen, weil die Regierung in Minsk "
+        "Oppositionelle verhaftet hatte.",
+        ("COERCE", "BLR", "BLR"),
+    ),
+    (
+        "de",
+        "Polen forderte Russland zur Zurückhaltung auf, nachdem russische Drohnen den "
+        "polnischen Luftraum verletzt hatten.",
+        ("MOBILIZE", "RUS", "POL"),
+    ),
+    (
+        "en",
+        "The EU threatened Belarus with new sanctions because the government in Minsk had "
+        "arrested opposition leaders.",
+        ("COERCE", "BLR", "BLR"),
+    ),
+    # ... and may still name whom the demand is aimed at
+    (
+        "de",
+        "Die Ukraine verlangte Schadenersatz, weil russische Truppen das Kraftwerk besetzt hatten.",
+        ("REQUEST", "UKR", "RUS"),
+    ),
+]
+
+
+ABSENT: list[tuple[str, str, str]] = [
+    # authorities that allow or ban a rally do not hold it
+    (
+        "de",
+        "Die Stadt Belgrad genehmigte eine Kundgebung vor dem Parlament.",
+        "PROTEST",
+    ),
+    (
+        "de",
+        "Die Behörden in Minsk untersagten eine Kundgebung der Opposition.",
+        "PROTEST",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", FOUND)
+def test_event_found(lang: str, text: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert expected in _triples(_factual(lang, text))
+
+
+@pytest.mark.parametrize("lang,text,typ", ABSENT)
+def test_no_factual_event(lang: str, text: str, typ: str) -> None:
+    assert typ not in {e.type for e in _factual(lang, text)}
