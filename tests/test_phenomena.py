@@ -43,10 +43,35 @@ FOUND = [
         "Die Ukraine verlangte Schadenersatz, weil russische Truppen das Kraftwerk besetzt hatten.",
         ("REQUEST", "UKR", "RUS"),
     ),
+    # a denied part in an act of others: the act took place, the denial has no target
+    (
+        "en",
+        "Belarus denied any role in the Russian missile strikes on Ukraine.",
+        ("ASSAULT", "RUS", "UKR"),
+    ),
+    (
+        "en",
+        "Belarus denied any role in the Russian missile strikes on Ukraine.",
+        ("REJECT", "BLR", None),
+    ),
+    (
+        "de",
+        "Belarus wies jede Verantwortung für die russischen Raketenangriffe auf die Ukraine "
+        "zurück.",
+        ("ASSAULT", "RUS", "UKR"),
+    ),
+    (
+        "de",
+        "Teheran bestritt jede Beteiligung an den Angriffen der Huthi auf israelische Schiffe.",
+        ("REJECT", "IRN", None),
+    ),
 ]
 
 
 ABSENT: list[tuple[str, str, str]] = [
+    # the denier's own act stays denied
+    ("en", "Russia denied attacking the hospital in Kharkiv.", "ASSAULT"),
+    ("de", "Russland bestritt, das Krankenhaus in Charkiw angegriffen zu haben.", "ASSAULT"),
     # authorities that allow or ban a rally do not hold it
     (
         "de",
