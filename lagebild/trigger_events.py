@@ -129,7 +129,24 @@ def event_modality(f: SentenceFrame, a: TriggerArgs) -> tuple[bool, bool] | None
     trig, c, verbs_in_clause, circumstantial = a.trig, a.c, a.verbs_in_clause, a.circumstantial
     main_noun, reason, thanked = a.main_noun, a.reason, a.thanked
     info = infos[c]
-    negated = is_negated(trig, tokens, info, cues, main_noun)
+    sources, subject = a.sources, f.subjects[c] or a.inherited
+    own_author = bool(
+        trig.noun
+        and sources
+        and subject is not None
+        and sources[0].actor.key() != subject.actor.key()
+        and (
+            sources[0].attributive
+            or sources[0].possessive
+            or trig.index < sources[0].start <= trig.index + 3
+        )
+    )
+    # "nahm bei der Kundgebung niemanden fest", "beteiligten sich nicht an den
+    # israelischen Angriffen": the clause's negation does not reach an act of occasion
+    # or one whose own author is named
+    negated = is_negated(
+        trig, tokens, info, cues, main_noun and not circumstantial and not own_author
+    )
     hypothetical = is_hypothetical(
         trig, tokens, info, cues, question, main_noun, any(i.conditional for i in infos)
     )

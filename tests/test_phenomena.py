@@ -68,7 +68,39 @@ FOUND = [
 ]
 
 
+NEGATION_SCOPE = [
+    # the clause's negation does not reach an act of occasion ...
+    (
+        "de",
+        "Bei der Kundgebung der Opposition in Minsk nahm die Polizei niemanden fest.",
+        ("PROTEST", "BLR", "BLR"),
+    ),
+    (
+        "en",
+        "During the opposition rally in Tbilisi, police did not detain anyone.",
+        ("PROTEST", "GEO", "GEO"),
+    ),
+    # ... nor an act whose own author its noun phrase names
+    (
+        "de",
+        "Weder Frankreich noch Italien beteiligten sich an den amerikanischen Luftangriffen auf "
+        "Syrien.",
+        ("ASSAULT", "USA", "SYR"),
+    ),
+    (
+        "en",
+        "Neither France nor Italy took part in the American air strikes on Syria.",
+        ("ASSAULT", "USA", "SYR"),
+    ),
+]
+
+FOUND += NEGATION_SCOPE
+
 ABSENT: list[tuple[str, str, str]] = [
+    # a negated act of the clause's own subject stays negated
+    ("de", "Russland hat die Ukraine nicht angegriffen.", "ASSAULT"),
+    ("en", "Russia did not launch an attack on Ukraine.", "ASSAULT"),
+    ("de", "Die Polizei nahm bei der Kundgebung niemanden fest.", "COERCE"),
     # the denier's own act stays denied
     ("en", "Russia denied attacking the hospital in Kharkiv.", "ASSAULT"),
     ("de", "Russland bestritt, das Krankenhaus in Charkiw angegriffen zu haben.", "ASSAULT"),
