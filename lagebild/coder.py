@@ -167,7 +167,8 @@ def apply_sentence_rules(f: SentenceFrame, events: list[Event]) -> list[Event]:
         for t in tokens
     ):
         sea_launches(events)  # "ins Meer", "eine Interkontinentalrakete": a weapons test
-    events = intent_events(events, tokens, clause_of, infos, ctx)
+    nouns = {t.index for t in triggers if t.noun}
+    events = intent_events(events, tokens, clause_of, infos, ctx, nouns)
     domestic_targets(events)
     requested_acts(events, tokens, cues)
     home_deployments(events)

@@ -122,6 +122,18 @@ def _reported_own_future(k: int, tokens: list, cues: Cues) -> bool:
     return False
 
 
+def _announced_inline(k: int, info: ClauseInfo, tokens: list, cues: Cues) -> bool:
+    """Whether the verb at k follows "<announcing verb> <actor> would/will" in one clause
+    ("The Kremlin announced Putin would visit Pyongyang")."""
+    for j in range(max(info.lo, k - 7), k - 1):
+        if tokens[j].lemma.lower() in cues.announce_strict and any(
+            tokens[m].lower in CONDITIONAL_AUX or tokens[m].lower in cues.future_aux
+            for m in range(j + 2, k)
+        ):
+            return True
+    return False
+
+
 def _after_agreeing(
     e: Event, events: list[Event], tokens: list, clause_of: list[int], cues: Cues
 ) -> bool:
@@ -147,9 +159,11 @@ def intent_events(
     clause_of: list[int],
     infos: list[ClauseInfo],
     ctx: ArticleContext,
+    nouns: set[int],
 ) -> list[Event]:
     """An announced release, withdrawal or easing is a CONCEDE; an announced meeting an AGREE
-    (intent to meet) — not hypothetical acts. The announcing AGREE is then not coded again."""
+    (intent to meet) — not hypothetical acts. The announcing AGREE is then not coded again.
+    `nouns` are the tokens of noun triggers."""
     cues = ctx.cues
     out: list[Event] = []
     replaced_sources: set[str | None] = set()
@@ -170,13 +184,13 @@ def intent_events(
             and info.governor == "intent"
             and info.governor_lemmas & cues.announce_strict
             and not e.negated
-            and e.quad_class == 4
-            and e.type in THREAT_CODES
+            and ((e.quad_class == 4 and e.type in THREAT_CODES) or e.type == "THREATEN")
         ):
             # "kündigte an, alle Schiffe ... ins Visier zu nehmen": an announced attack
-            code = lookup_cameo(THREAT_CODES[e.type])
-            e.type, e.cameo, e.quad_class = "THREATEN", code.code, 3
-            e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+            if e.type in THREAT_CODES:
+                code = lookup_cameo(THREAT_CODES[e.type])
+                e.type, e.cameo, e.quad_class = "THREATEN", code.code, 3
+                e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
             e.hypothetical = False
         # "Peking sei zu Gesprächen bereit", "ready to meet": an intent to meet
         ready = (
@@ -226,8 +240,17 @@ def intent_events(
             and (reported or _reported_own_future(token_at(e.char_start, tokens), tokens, cues))
         )
         ready = ready or (own_act and e.type == "RETREAT")
-        if circumstantial(tokens, token_at(e.char_start, tokens), cues):
-            announced = ready = False  # "during Putin's visit": a visit that took place
+        i = token_at(e.char_start, tokens)
+        announced = announced or (
+            info is not None
+            and e.type in ("CONSULT", "RETREAT", "CONCEDE")
+            and not any(other.conditional for other in infos)
+            and _announced_inline(i, info, tokens, cues)
+        )
+        if i in nouns and circumstantial(tokens, i, cues):
+            # "during Putin's visit": a visit that took place; not the verb of "will im Mai
+            # nach China reisen"
+            announced = ready = False
         if announced and not e.negated and e.type == "CONCEDE":
             # "agreed to stop attacking", "offered to suspend the reform": the concession
             e.hypothetical = False

@@ -96,6 +96,31 @@ NEGATION_SCOPE = [
 
 FOUND += NEGATION_SCOPE
 
+FUTURE_INTENT = [
+    # a stated future visit is an intent to meet (AGREE), also with a place phrase before
+    # the German verb and after a "that"-less announcement in English
+    ("de", "Bundeskanzler Scholz wird nächste Woche nach China reisen.", ("AGREE", "DEU", "CHN")),
+    (
+        "de",
+        "Der Kreml bestätigte, dass Putin im Dezember nach Indien reisen werde.",
+        ("AGREE", "RUS", "IND"),
+    ),
+    ("en", "The Kremlin announced Putin would visit Pyongyang in June.", ("AGREE", "RUS", "PRK")),
+    (
+        "en",
+        "The White House announced Biden would travel to Israel in October.",
+        ("AGREE", "USA", "ISR"),
+    ),
+    # an announced threat is a threat
+    (
+        "de",
+        "Die Hisbollah kündigte an, israelische Stellungen ins Visier zu nehmen.",
+        ("THREATEN", "LBN", "ISR"),
+    ),
+]
+
+FOUND += FUTURE_INTENT
+
 ABSENT: list[tuple[str, str, str]] = [
     # a negated act of the clause's own subject stays negated
     ("de", "Russland hat die Ukraine nicht angegriffen.", "ASSAULT"),
