@@ -111,6 +111,7 @@ FUTURE_INTENT = [
         "The White House announced Biden would travel to Israel in October.",
         ("AGREE", "USA", "ISR"),
     ),
+    ("de", "Papst Leo XIV. wird im Mai in den Libanon reisen.", ("AGREE", "VAT", "LBN")),
     # an announced threat is a threat
     (
         "de",
