@@ -206,6 +206,8 @@ def apply_sentence_rules(f: SentenceFrame, events: list[Event]) -> list[Event]:
         if e.source is not None and not e.negated and not e.hypothetical:
             ctx.recent[e.type] = e.source
             ctx.recent[LAST_ACT] = e.source
+            if e.target is not None and e.target.key() and e.target.text:
+                ctx.last_target = e.target  # a named one, not a default home state
             if e.target is not None and e.target.key() and e.target.key() != e.source.key():
                 ctx.pair = (e.source, e.target)
     locate_events(events, slots, here, tokens, ctx)

@@ -63,6 +63,8 @@ class Cues:
     noun_attribute_openers: frozenset[str]
     genitive_articles: frozenset[str]
     object_pronouns: frozenset[str]
+    #: the plural ones among them ("ihnen", "them"): the target of the act reported before
+    plural_object_pronouns: frozenset[str]
     aftermath_preps: frozenset[str]
     framework_preps: frozenset[str]
     readiness: frozenset[str]
@@ -93,6 +95,8 @@ class Cues:
     subject_pronouns: frozenset[str]
     first_person_plural: frozenset[str]
     determiners: frozenset[str]
+    #: definite articles: "the minister" in a later sentence is the one of the act before
+    definite_articles: frozenset[str]
     prepositions: frozenset[str]
     separable_particles: frozenset[str]
     possessives: frozenset[str]

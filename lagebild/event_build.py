@@ -51,6 +51,8 @@ class ArticleContext:
     states: list[Actor] = field(default_factory=list)
     #: source and target of the latest asserted event with both ("the two sides")
     pair: tuple[Actor, Actor] | None = None
+    #: the target of the latest asserted event, for "them"/"ihnen" in a later sentence
+    last_target: Actor | None = None
 
 
 def clause_subject(slots: list[Slot], info: ClauseInfo, cues: Cues) -> Slot | None:

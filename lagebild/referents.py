@@ -6,6 +6,7 @@ from __future__ import annotations
 from lagebild.cues import Cues
 from lagebild.event_build import ArticleContext, token_at
 from lagebild.ontology import HOST_VISIT_CODE, MEDIATE_CODE, VISIT_CODE
+from lagebild.phrases import LAST_ACT
 from lagebild.places import load_places
 from lagebild.schema import Actor, Event, Sentence
 from lagebild.slots import Slot, mark_context
@@ -254,8 +255,18 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
         ]
         if before:
             slot = Slot(relabel(before[-1].actor, tok.text), before[-1].kind, i, i + 1)
-            slot.objdet = True
-            extra.append(slot)
+        else:
+            # "Die EU warf ihm daraufhin vor", "The minister accused them of ...": in a later
+            # sentence, "him" is the author of the act reported before, "them" its target
+            plural = tok.lower in ctx.cues.plural_object_pronouns
+            earlier = ctx.last_target if plural else ctx.recent.get(LAST_ACT)
+            if earlier is None or not (earlier.country or earlier.org):
+                continue
+            if not plural and not any(p.text == earlier.text for p in ctx.people):
+                continue  # "him" is a person: not "Israel killed a commander ... avenge him"
+            slot = Slot(relabel(earlier, tok.text), "person", i, i + 1)
+        slot.objdet = True
+        extra.append(slot)
     for i, tok in enumerate(sent.tokens):
         # "Iran warned that it would ...": "it"/"they" as a subject is the state named before,
         # in this sentence or, at its start, in the sentence before ("It also launched ...")
@@ -301,6 +312,10 @@ def last_two(persons: list[tuple[int, Actor]]) -> tuple[Actor, Actor] | None:
 
 #: words linking a role noun to the state it serves: "die Regierung in Kiew", "officials of"
 ROLE_LINKS = frozenset({"in", "aus", "von", "vom", "of", "from"})
+
+
+#: sectors of state offices and forces, which a later sentence may name without their state
+STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD"})
 
 
 #: sectors of people marked as foreign: a place where they are gives them no nationality
@@ -390,6 +405,19 @@ def fill_role_countries(
         )
         if place is not None:
             s.actor = Actor(a.text, a.name, place.actor.country, None, a.sector)
+            continue
+        author = ctx.recent.get(LAST_ACT)
+        if (
+            author is not None
+            and author.country
+            and a.sector in STATE_SECTORS
+            and s.prep is None
+            and s.start > 0
+            and tokens[s.start - 1].lower in cues.definite_articles
+        ):
+            # "Serbian police arrested ... . The interior minister accused them": a definite
+            # office of no named state serves the state of the act reported before
+            s.actor = Actor(a.text, a.name, author.country, None, a.sector)
 
 
 def _genitive_head(

@@ -122,7 +122,51 @@ FUTURE_INTENT = [
 
 FOUND += FUTURE_INTENT
 
+ANAPHORA = [
+    # "him"/"ihm" in a later sentence: the named person who acted before
+    (
+        "en",
+        "Hungary's prime minister Viktor Orban travelled to Moscow and met Vladimir Putin. EU "
+        "leaders accused him of undermining the union.",
+        ("ACCUSE", "EU", "HUN"),
+    ),
+    (
+        "de",
+        "Der slowakische Regierungschef Robert Fico reiste nach Moskau und traf Wladimir Putin. "
+        "Die EU warf ihm daraufhin vor, die Einigkeit der Union zu untergraben.",
+        ("ACCUSE", "EU", "SVK"),
+    ),
+    # "them"/"ihnen": those the act before was aimed at; "the minister", "die Behörden":
+    # the office of the state that acted before
+    (
+        "en",
+        "Belarusian police detained a dozen students in Minsk on Monday. The interior ministry "
+        "accused them of organising riots.",
+        ("ACCUSE", "BLR", "BLR"),
+    ),
+    (
+        "de",
+        "Die iranische Polizei nahm in Teheran mehrere Studentinnen fest. Die Behörden warfen "
+        "ihnen vor, Unruhen angezettelt zu haben.",
+        ("ACCUSE", "IRN", "IRN"),
+    ),
+    # within one sentence, an object pronoun is the actor named before it
+    (
+        "en",
+        "Russia declared the Estonian ambassador persona non grata and ordered him to leave.",
+        ("SANCTION", "RUS", "EST"),
+    ),
+]
+
+FOUND += ANAPHORA
+
 ABSENT: list[tuple[str, str, str]] = [
+    # "him" is a person, never the state that acted before
+    (
+        "en",
+        "Israel killed a senior Hezbollah commander in Beirut. Iran promised to avenge him.",
+        "AGREE",
+    ),
     # a negated act of the clause's own subject stays negated
     ("de", "Russland hat die Ukraine nicht angegriffen.", "ASSAULT"),
     ("en", "Russia did not launch an attack on Ukraine.", "ASSAULT"),
