@@ -95,6 +95,8 @@ class Cues:
     subject_pronouns: frozenset[str]
     first_person_plural: frozenset[str]
     determiners: frozenset[str]
+    #: question words that take the act asked about as given ("how many", "why")
+    presupposing_wh: frozenset[str]
     #: definite articles: "the minister" in a later sentence is the one of the act before
     definite_articles: frozenset[str]
     prepositions: frozenset[str]

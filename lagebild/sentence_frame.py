@@ -77,7 +77,9 @@ def analyse_sentence(
         s.in_adjunct = s.adjunct_head in event_nouns
     infos = clause_infos(tokens, clause_of, cues)
     mark_governed(infos, triggers, tokens, clause_of, cues)
-    question = sent.text.rstrip().endswith("?")
+    # "Will China attack Taiwan?": only asked about; but "How many missiles did Iran fire?"
+    # takes the act as given
+    question = sent.text.rstrip().endswith("?") and tokens[0].lower not in cues.presupposing_wh
     nonpolitical = any(_nonpolitical_word(t.lower, cues) for t in tokens)
     # people take to the streets over elections: only sport and markets make a march no protest
     unpolitical_protest = any(

@@ -160,7 +160,33 @@ ANAPHORA = [
 
 FOUND += ANAPHORA
 
+QUESTIONS = [
+    # "how many", "why", "wie viele", "warum" take the act asked about as given
+    (
+        "de",
+        "Wie viele Drohnen schoss Russland in der Nacht auf die Ukraine ab?",
+        ("ASSAULT", "RUS", "UKR"),
+    ),
+    ("en", "How many missiles did Russia fire at Kyiv overnight?", ("ASSAULT", "RUS", "UKR")),
+    (
+        "en",
+        "Why did Israel strike the Iranian consulate in Damascus?",
+        ("ASSAULT", "ISR", "IRN"),
+    ),
+    (
+        "de",
+        "Warum bombardierte Israel das iranische Konsulat in Damaskus?",
+        ("ASSAULT", "ISR", "IRN"),
+    ),
+]
+
+FOUND += QUESTIONS
+
 ABSENT: list[tuple[str, str, str]] = [
+    # a yes/no question only asks
+    ("en", "Will Russia attack Estonia?", "ASSAULT"),
+    ("de", "Wird China Taiwan angreifen?", "ASSAULT"),
+    ("de", "Greift Russland die Ukraine an?", "ASSAULT"),
     # "him" is a person, never the state that acted before
     (
         "en",
