@@ -111,6 +111,9 @@ class Cues:
     involvement_nouns: frozenset[str]
     announce_lemmas: frozenset[str]
     claim_markers: frozenset[str]
+    #: verb forms of reported speech: a clause with one after a governing verb is its
+    #: complement even without a complementizer ("drohte, X werde ...")
+    subjunctive: frozenset[str]
     attribution_openers: frozenset[str]
     speech_split_lemmas: frozenset[str]
     bare_nouns: frozenset[str]

@@ -248,12 +248,18 @@ def mark_governed(
     for c, info in enumerate(infos):
         if c > 0 and governor is not None:
             opener = tokens[info.lo].lower if info.hi > info.lo else ""
-            starts_complement = info.first_word not in cues.fact_conjunctions and (
-                info.first_word in cues.complementizers
-                or opener in (":", "„", "“", '"')
-                or cues.infinitive_marker in info.words
-                or any(
-                    cues.infinitive_marker in tokens[i].lower[2:-2] for i in range(info.lo, info.hi)
+            starts_complement = (
+                info.first_word not in cues.fact_conjunctions
+                and (
+                    info.first_word in cues.complementizers
+                    or opener in (":", "„", "“", '"')
+                    or cues.infinitive_marker in info.words
+                    # "drohte, die Hisbollah werde einen hohen Preis zahlen": reported speech
+                    or bool(info.words & cues.subjunctive)
+                    or any(
+                        cues.infinitive_marker in tokens[i].lower[2:-2]
+                        for i in range(info.lo, info.hi)
+                    )
                 )
             )
             if starts_complement:

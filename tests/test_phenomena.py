@@ -182,7 +182,27 @@ QUESTIONS = [
 
 FOUND += QUESTIONS
 
+REPORTED = [
+    # a Konjunktiv clause after a threat or demand is its complement, even without "dass":
+    # its subject is whom the threat or demand is aimed at
+    (
+        "de",
+        "Nordkorea drohte, Südkorea werde einen hohen Preis zahlen, falls die Manöver "
+        "fortgesetzt würden.",
+        ("THREATEN", "PRK", "KOR"),
+    ),
+    (
+        "de",
+        "Polen forderte, Russland müsse seine Truppen aus Belarus abziehen.",
+        ("REQUEST", "POL", "RUS"),
+    ),
+]
+
+FOUND += REPORTED
+
 ABSENT: list[tuple[str, str, str]] = [
+    # ... and the demanded act did not happen
+    ("de", "Polen forderte, Russland müsse seine Truppen aus Belarus abziehen.", "RETREAT"),
     # a yes/no question only asks
     ("en", "Will Russia attack Estonia?", "ASSAULT"),
     ("de", "Wird China Taiwan angreifen?", "ASSAULT"),
