@@ -63,9 +63,12 @@ def conditional_threats(
         ]
         # "would be met with swift sanctions", "würde geschlossen antworten": the response
         # itself need not be an event of its own
-        responds = any(t.lower in cues.consequence_words for t in tokens) and any(
-            t.lower in CONDITIONAL_AUX or t.lower in cues.future_aux for t in tokens
-        )
+        low = f" {sent.text.lower()} "
+        responds = (
+            any(t.lower in cues.consequence_words for t in tokens)
+            # "would hit back hard": a phrase of response
+            or any(f" {w} " in low for w in cues.consequence_words if " " in w)
+        ) and any(t.lower in CONDITIONAL_AUX or t.lower in cues.future_aux for t in tokens)
         if not own and not responds:
             return []
         other = [
@@ -76,9 +79,22 @@ def conditional_threats(
             and e.source.key() != key
             and e.quad_class >= 3
         ]
-        if not own and not other:
+        conditions = [i for i in infos if i.conditional]
+        # "Should Serbia deploy troops to Kosovo, NATO would respond": the actor of any act
+        # in the condition
+        other = other or [
+            e
+            for e in events
+            if e.hypothetical
+            and e.source is not None
+            and e.source.key() != key
+            and any(i.lo <= token_at(e.char_start, tokens) < i.hi for i in conditions)
+        ]
+        if not own and not other and not (responds and conditions):
             return []
-        target = other[0].source if other else own[0].target
+        # "would strike back if American bombers entered its airspace": a threat, aimed at
+        # the actor of the condition when that is an event
+        target = other[0].source if other else own[0].target if own else None
         said = next(
             (
                 e

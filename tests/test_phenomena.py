@@ -200,7 +200,37 @@ REPORTED = [
 
 FOUND += REPORTED
 
+CONDITIONAL_THREATS = [
+    # a speaker saying it would hit back or respond if another acted threatens that actor
+    (
+        "en",
+        "Iran's foreign minister said Iran would hit back hard if Israel attacked its oil "
+        "terminals.",
+        ("THREATEN", "IRN", "ISR"),
+    ),
+    (
+        "en",
+        "Pyongyang said North Korea would strike back if American bombers entered its airspace.",
+        ("THREATEN", "PRK", None),
+    ),
+    (
+        "en",
+        "Should Turkey send troops into northern Syria, the Syrian army would respond, the "
+        "government in Damascus said.",
+        ("THREATEN", "SYR", "TUR"),
+    ),
+    (
+        "de",
+        "Sollte Aserbaidschan Truppen an die Grenze verlegen, werde Armenien reagieren, "
+        "erklärte die Regierung in Eriwan.",
+        ("THREATEN", "ARM", "AZE"),
+    ),
+]
+
+FOUND += CONDITIONAL_THREATS
+
 ABSENT: list[tuple[str, str, str]] = [
+    ("en", "The finance minister said the economy would hit back if inflation fell.", "THREATEN"),
     # ... and the demanded act did not happen
     ("de", "Polen forderte, Russland müsse seine Truppen aus Belarus abziehen.", "RETREAT"),
     # a yes/no question only asks
