@@ -234,6 +234,28 @@ def _intent_verb(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues
     return False
 
 
+def _continues_verb_phrase(info: ClauseInfo, tokens: list[Token], cues: Cues) -> bool:
+    """Whether the clause is a second verb phrase of the clause before: a coordinator and
+    then a lower-case word that opens no subject ("... would disband and lay down ...")."""
+    if info.first_word not in cues.coordinators:
+        return False
+    k = next((i for i in range(info.lo, info.hi) if tokens[i].lower == info.first_word), None)
+    if k is None or k + 1 >= info.hi:
+        return False
+    nxt = tokens[k + 1]
+    return (
+        nxt.text.isalpha()
+        and nxt.text.islower()
+        and nxt.lower not in cues.determiners
+        and nxt.lower not in cues.prepositions
+        and nxt.lower not in cues.subject_pronouns
+        and nxt.lower not in cues.state_pronouns
+        and nxt.lower not in cues.first_person_plural
+        and nxt.lower not in cues.quantity_of
+        and nxt.lower not in cues.relative_pronouns
+    )
+
+
 def mark_governed(
     infos: list[ClauseInfo],
     triggers: list[TriggerMatch],
@@ -246,6 +268,15 @@ def mark_governed(
     gov_lemmas: frozenset[str] = frozenset()
     gov_negated = False
     for c, info in enumerate(infos):
+        if c > 0 and _continues_verb_phrase(info, tokens, cues):
+            # "announced that it would disband and lay down its arms": the second verb
+            # shares the modal and the governing verb of the first
+            prev = infos[c - 1]
+            info.words = info.words | (prev.words & (cues.hypothetical | cues.future_aux))
+            if prev.governed or prev.denied:
+                info.governed, info.denied = prev.governed, prev.denied
+                info.governor, info.governor_lemmas = prev.governor, prev.governor_lemmas
+                continue
         if c > 0 and governor is not None:
             opener = tokens[info.lo].lower if info.hi > info.lo else ""
             starts_complement = (

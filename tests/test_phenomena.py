@@ -112,6 +112,12 @@ FUTURE_INTENT = [
         ("AGREE", "USA", "ISR"),
     ),
     ("de", "Papst Leo XIV. wird im Mai in den Libanon reisen.", ("AGREE", "VAT", "LBN")),
+    # a second verb after "and" shares the modal and the announcement of the first
+    (
+        "en",
+        "The M23 rebels announced that they would disband and lay down their weapons.",
+        ("CONCEDE", "COD", "COD"),
+    ),
     # an announced threat is a threat
     (
         "de",
@@ -230,6 +236,11 @@ CONDITIONAL_THREATS = [
 FOUND += CONDITIONAL_THREATS
 
 ABSENT: list[tuple[str, str, str]] = [
+    (
+        "en",
+        "The M23 rebels announced that they would disband and lay down their weapons.",
+        "RETREAT",
+    ),
     ("en", "The finance minister said the economy would hit back if inflation fell.", "THREATEN"),
     # ... and the demanded act did not happen
     ("de", "Polen forderte, Russland müsse seine Truppen aus Belarus abziehen.", "RETREAT"),
