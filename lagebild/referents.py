@@ -406,14 +406,24 @@ def fill_role_countries(
         if place is not None:
             s.actor = Actor(a.text, a.name, place.actor.country, None, a.sector)
             continue
+        definite = s.start > 0 and tokens[s.start - 1].lower in cues.definite_articles
+        same = [
+            o
+            for o in slots
+            if o.end <= s.start and o.actor.sector == a.sector and (o.actor.country or o.actor.org)
+        ]
+        if definite and same:
+            # "ein Büro der Hisbollah ..., teilte die Miliz mit": the actor of that kind
+            # named before
+            s.actor = Actor(a.text, a.name, same[-1].actor.country, same[-1].actor.org, a.sector)
+            continue
         author = ctx.recent.get(LAST_ACT)
         if (
-            author is not None
+            definite
+            and author is not None
             and author.country
             and a.sector in STATE_SECTORS
             and s.prep is None
-            and s.start > 0
-            and tokens[s.start - 1].lower in cues.definite_articles
         ):
             # "Serbian police arrested ... . The interior minister accused them": a definite
             # office of no named state serves the state of the act reported before

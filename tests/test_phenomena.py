@@ -156,6 +156,20 @@ ANAPHORA = [
         "ihnen vor, Unruhen angezettelt zu haben.",
         ("ACCUSE", "IRN", "IRN"),
     ),
+    # a definite role noun of no state ("the militia", "die Miliz") is the actor of that
+    # kind named before in the sentence
+    (
+        "en",
+        "After an air strike on a Hezbollah position, the militia accused Israel of breaking "
+        "the truce.",
+        ("ACCUSE", "LBN", "ISR"),
+    ),
+    (
+        "de",
+        "Ein Lager der Hisbollah im Süden des Libanon soll von israelischen Drohnen getroffen "
+        "worden sein, teilte die Miliz mit.",
+        ("ACCUSE", "LBN", "ISR"),
+    ),
     # within one sentence, an object pronoun is the actor named before it
     (
         "en",
