@@ -170,6 +170,19 @@ ANAPHORA = [
         "worden sein, teilte die Miliz mit.",
         ("ACCUSE", "LBN", "ISR"),
     ),
+    # "daraufhin", "in response": aimed at the author of the act before
+    (
+        "de",
+        "Aserbaidschan beschoss armenische Stellungen an der Grenze. Eriwan drohte daraufhin mit "
+        "Vergeltung.",
+        ("THREATEN", "ARM", "AZE"),
+    ),
+    (
+        "en",
+        "Azerbaijan shelled Armenian positions on the border. In response, Yerevan threatened "
+        "retaliation.",
+        ("THREATEN", "ARM", "AZE"),
+    ),
     # within one sentence, an object pronoun is the actor named before it
     (
         "en",
