@@ -93,6 +93,10 @@ class Cues:
     not_aid: frozenset[str]
     group_anaphora: tuple[str, ...]
     subject_pronouns: frozenset[str]
+    #: "sie"/"they" opening a sentence: those who acted in the sentence before, when the verb
+    #: after them ends in one of `plural_verb_endings` (no list: any verb)
+    plural_subject_pronouns: frozenset[str]
+    plural_verb_endings: frozenset[str]
     first_person_plural: frozenset[str]
     determiners: frozenset[str]
     #: question words that take the act asked about as given ("how many", "why")

@@ -227,6 +227,26 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
                 mark_context(slot, sent.tokens, ctx.cues)
                 extra.append(slot)
     for i, tok in enumerate(sent.tokens):
+        if i in taken or tok.lower not in ctx.cues.plural_subject_pronouns:
+            continue
+        nxt = sent.tokens[i + 1].lower if i + 1 < len(sent.tokens) else ""
+        author = ctx.recent.get(LAST_ACT)
+        if (
+            i == 0
+            and author is not None
+            and (author.country or author.org)
+            and (
+                not ctx.cues.plural_verb_endings
+                or nxt.endswith(tuple(ctx.cues.plural_verb_endings))
+            )
+        ):
+            # "Tausende Israelis blockierten ... . Sie verlangten ...": "they" opening a
+            # sentence are those who acted before
+            slot = Slot(relabel(author, tok.text), "group", i, i + 1)
+            mark_context(slot, sent.tokens, ctx.cues)
+            extra.append(slot)
+            taken.add(i)
+    for i, tok in enumerate(sent.tokens):
         if tok.lower not in ctx.cues.subject_pronouns or i in taken:
             continue
         # "Trudeau announced that he would step down": the person named before, in this

@@ -170,6 +170,24 @@ ANAPHORA = [
         "worden sein, teilte die Miliz mit.",
         ("ACCUSE", "LBN", "ISR"),
     ),
+    # "Sie" before a plural verb, "They" opening a sentence: those who acted before
+    (
+        "de",
+        "Tausende Georgier demonstrierten am Abend vor dem Parlament in Tiflis. Sie forderten "
+        "von der Regierung Neuwahlen.",
+        ("REQUEST", "GEO", "GEO"),
+    ),
+    (
+        "en",
+        "Serbian students blocked a bridge in Novi Sad. They accused the government of corruption.",
+        ("ACCUSE", "SRB", "SRB"),
+    ),
+    # "Sie" before a singular verb stays the person named before
+    (
+        "de",
+        "Außenministerin Baerbock reiste nach Kiew. Sie sagte der Ukraine weitere Hilfe zu.",
+        ("AGREE", "DEU", "UKR"),
+    ),
     # "daraufhin", "in response": aimed at the author of the act before
     (
         "de",
