@@ -20,6 +20,10 @@ class Cues:
     hypothetical_np: frozenset[str]
     conditional_conj: frozenset[str]
     intent_lemmas: frozenset[str]
+    #: verbs of planning or weighing: an event noun they have as object is not done yet
+    deliberation_lemmas: frozenset[str]
+    #: auxiliaries of the future that put an event noun after them ahead ("will decide on aid")
+    noun_future_aux: frozenset[str]
     passive_aux: frozenset[str]
     agent_preps: frozenset[str]
     by_means: frozenset[str]

@@ -241,6 +241,8 @@ def intent_events(
                 bool(info.words & (cues.future_aux - CONDITIONAL_AUX))
                 or scheduled(token_at(e.char_start, tokens), tokens, cues)
             )
+            # "will decide on more aid": a noun other than talks is no promise
+            and (e.type == "CONSULT" or token_at(e.char_start, tokens) not in nouns)
         )
         ready = ready or (future and e.type == "CONSULT")
         # "the prime minister said he would resign", "Japan announced it would send aid": the

@@ -218,7 +218,22 @@ def is_hypothetical(
         return True
     if not trig.noun and _intent_verb(trig, tokens, info, cues):
         return True
+    if trig.noun and _deliberated(trig, tokens, info, cues):
+        return True
     return _future(trig, tokens, info, cues)
+
+
+def _deliberated(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues) -> bool:
+    """An event noun that a verb of planning or weighing before it in its clause has as its
+    object, or that a future auxiliary puts ahead ("Die EU plant neue Sanktionen", "is
+    considering an oil embargo", "will decide on more aid"): not done yet."""
+    for i in range(info.lo, trig.index):
+        low = tokens[i].lower
+        if low in cues.noun_future_aux:
+            return True
+        if tokens[i].lemma.lower() in cues.deliberation_lemmas and tokens[i].text[:1].islower():
+            return True
+    return False
 
 
 def _intent_verb(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues) -> bool:

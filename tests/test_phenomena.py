@@ -251,6 +251,15 @@ REPORTED = [
 
 FOUND += REPORTED
 
+DECIDED = [
+    # ... but one decided or imposed is real
+    ("de", "Die EU beschloss neue Sanktionen gegen Russland.", ("SANCTION", "EU", "RUS")),
+    ("en", "The EU imposed new sanctions on Russia.", ("SANCTION", "EU", "RUS")),
+    ("en", "Biden and Xi will hold talks in San Francisco in November.", ("AGREE", "USA", "CHN")),
+]
+
+FOUND += DECIDED
+
 CONDITIONAL_THREATS = [
     # a speaker saying it would hit back or respond if another acted threatens that actor
     (
@@ -281,6 +290,17 @@ CONDITIONAL_THREATS = [
 FOUND += CONDITIONAL_THREATS
 
 ABSENT: list[tuple[str, str, str]] = [
+    # an event noun that is only planned, weighed or ahead
+    ("de", "Die EU plant neue Sanktionen gegen Russland.", "SANCTION"),
+    (
+        "de",
+        "Die Bundesregierung will nächste Woche über weitere Waffenlieferungen an die Ukraine "
+        "entscheiden.",
+        "AID",
+    ),
+    ("en", "The EU is considering an oil embargo on Russia.", "SANCTION"),
+    ("en", "Germany will decide on more aid for Ukraine next week.", "AID"),
+    ("en", "Germany will decide on more aid for Ukraine next week.", "AGREE"),
     (
         "en",
         "The M23 rebels announced that they would disband and lay down their weapons.",
