@@ -166,7 +166,9 @@ def is_negated(
         ):
             return True
         return main_noun and _has_negation(tokens, info.lo, info.hi, cues)
-    return _has_negation(tokens, info.lo, info.hi, cues)
+    return _has_negation(tokens, info.lo, info.hi, cues) or any(
+        tokens[i].lemma.lower() in cues.abstain_lemmas for i in range(info.lo, trig.index)
+    )  # "refrained from condemning", "avoided striking"
 
 
 def _future(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues) -> bool:

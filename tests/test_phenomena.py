@@ -260,6 +260,22 @@ DECIDED = [
 
 FOUND += DECIDED
 
+REFRAINED = [
+    # refraining from a reaction leaves the act reacted to real
+    (
+        "de",
+        "China sah davon ab, den russischen Angriff auf die Ukraine zu verurteilen.",
+        ("ASSAULT", "RUS", "UKR"),
+    ),
+    (
+        "en",
+        "India refrained from condemning the Russian invasion of Ukraine.",
+        ("ASSAULT", "RUS", "UKR"),
+    ),
+]
+
+FOUND += REFRAINED
+
 CONDITIONAL_THREATS = [
     # a speaker saying it would hit back or respond if another acted threatens that actor
     (
@@ -290,6 +306,22 @@ CONDITIONAL_THREATS = [
 FOUND += CONDITIONAL_THREATS
 
 ABSENT: list[tuple[str, str, str]] = [
+    # what one refrains from is not done, and refraining is no concession
+    (
+        "de",
+        "Brasilien verzichtete darauf, die russische Invasion in der UN-Vollversammlung zu "
+        "verurteilen.",
+        "ACCUSE",
+    ),
+    (
+        "de",
+        "Brasilien verzichtete darauf, die russische Invasion in der UN-Vollversammlung zu "
+        "verurteilen.",
+        "CONCEDE",
+    ),
+    ("de", "China sah davon ab, die russische Invasion zu verurteilen.", "ACCUSE"),
+    ("en", "India refrained from condemning the Russian invasion of Ukraine.", "ACCUSE"),
+    ("en", "Israel avoided striking Iranian oil facilities.", "ASSAULT"),
     # an event noun that is only planned, weighed or ahead
     ("de", "Die EU plant neue Sanktionen gegen Russland.", "SANCTION"),
     (
