@@ -32,11 +32,20 @@ def denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues)
         tok = tokens[i]
         if e.type != "REJECT":
             continue
-        if tok.lemma.lower() not in cues.deny_lemmas:
+        lemma = tok.lemma.lower()
+        forms = {lemma, e.trigger.rsplit(" … ", 1)[-1].lower() + lemma}
+        if i + 1 < len(tokens):  # "ruled out": a verb with its particle
+            forms.add(f"{lemma} {tokens[i + 1].lower}")
+        if forms & cues.exclude_lemmas:
+            # "ruled out sending fighter jets to Ukraine", "schloss eine Lieferung aus": the
+            # act is not done, the refusal is aimed at whom it would have served
+            for o in later_in_clause(e, events, tokens, clause_of):
+                o.negated = True
+            continue
+        if lemma not in cues.deny_lemmas:
             # "wies die Vorwürfe, Peking liefere Drohnen, zurück": the claim inside the
             # bracket of a separable denial is what is denied
-            joined = e.trigger.rsplit(" … ", 1)[-1].lower() + tok.lemma.lower()
-            if joined in cues.deny_lemmas:
+            if forms & cues.deny_lemmas:
                 c = event_clause(e, tokens, clause_of)
                 for o in _bracketed(e, events, tokens):
                     # a clause of its own ("Peking liefere Drohnen"), not a noun of the

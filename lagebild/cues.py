@@ -115,6 +115,8 @@ class Cues:
     clause_punct: frozenset[str]
     not_only: tuple[str, ...]
     deny_lemmas: frozenset[str]
+    #: verbs of ruling out: the act after them is not done ("schloss eine Lieferung aus")
+    exclude_lemmas: frozenset[str]
     #: nouns of taking part: a denied "role in" an act of others leaves that act real
     involvement_nouns: frozenset[str]
     announce_lemmas: frozenset[str]

@@ -276,6 +276,22 @@ REFRAINED = [
 
 FOUND += REFRAINED
 
+RULED_OUT = [
+    # ruling out an act is a refusal aimed at whom it would have served
+    (
+        "en",
+        "Chancellor Scholz ruled out sending fighter jets to Ukraine.",
+        ("REJECT", "DEU", "UKR"),
+    ),
+    (
+        "de",
+        "Bundeskanzler Scholz schloss eine Lieferung von Kampfjets an die Ukraine aus.",
+        ("REJECT", "DEU", "UKR"),
+    ),
+]
+
+FOUND += RULED_OUT
+
 CONDITIONAL_THREATS = [
     # a speaker saying it would hit back or respond if another acted threatens that actor
     (
@@ -306,6 +322,8 @@ CONDITIONAL_THREATS = [
 FOUND += CONDITIONAL_THREATS
 
 ABSENT: list[tuple[str, str, str]] = [
+    # ... and the act ruled out is not done
+    ("en", "Chancellor Scholz ruled out sending fighter jets to Ukraine.", "AID"),
     # what one refrains from is not done, and refraining is no concession
     (
         "de",
