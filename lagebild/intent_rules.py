@@ -42,6 +42,22 @@ def conditional_threats(
     )
     if not conditional:
         return []
+    conditions = [i for i in infos if i.conditional]
+    for e in events:
+        if e.type == "THREATEN" and e.target is None and e.source is not None:
+            # "Für den Fall, dass Washington ... liefert, drohte der Kreml mit Vergeltung":
+            # the threat is aimed at the actor of the condition
+            e.target = next(
+                (
+                    o.source
+                    for o in events
+                    if o.hypothetical
+                    and o.source is not None
+                    and o.source.key() != e.source.key()
+                    and any(i.lo <= token_at(o.char_start, tokens) < i.hi for i in conditions)
+                ),
+                None,
+            )
     for info in infos:
         verb = verb_index(info, tokens, cues.reporting_lemmas)
         if verb is None:
@@ -79,7 +95,6 @@ def conditional_threats(
             and e.source.key() != key
             and e.quad_class >= 3
         ]
-        conditions = [i for i in infos if i.conditional]
         # "Should Serbia deploy troops to Kosovo, NATO would respond": the actor of any act
         # in the condition
         other = other or [

@@ -317,11 +317,38 @@ CONDITIONAL_THREATS = [
         "erklärte die Regierung in Eriwan.",
         ("THREATEN", "ARM", "AZE"),
     ),
+    # "für den Fall, dass", "in the event that" open a condition; a threat with no target
+    # is aimed at the actor of the condition
+    (
+        "de",
+        "Für den Fall, dass Polen Kampfjets an die Ukraine liefert, drohte Moskau mit "
+        "Konsequenzen.",
+        ("THREATEN", "RUS", "POL"),
+    ),
+    (
+        "en",
+        "In the event that Poland sends fighter jets to Ukraine, Russia would retaliate, the "
+        "Kremlin said.",
+        ("THREATEN", "RUS", "POL"),
+    ),
 ]
 
 FOUND += CONDITIONAL_THREATS
 
 ABSENT: list[tuple[str, str, str]] = [
+    # the condition's act did not happen; an act judged unlikely neither
+    (
+        "de",
+        "Für den Fall, dass Polen Kampfjets an die Ukraine liefert, drohte Moskau mit "
+        "Konsequenzen.",
+        "AID",
+    ),
+    (
+        "de",
+        "Analysten halten einen russischen Angriff auf Finnland für unwahrscheinlich.",
+        "ASSAULT",
+    ),
+    ("en", "A Russian attack on Finland is unlikely, analysts say.", "ASSAULT"),
     # ... and the act ruled out is not done
     ("en", "Chancellor Scholz ruled out sending fighter jets to Ukraine.", "AID"),
     # what one refrains from is not done, and refraining is no concession
