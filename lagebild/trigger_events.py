@@ -150,8 +150,10 @@ def event_modality(f: SentenceFrame, a: TriggerArgs) -> tuple[bool, bool] | None
     hypothetical = is_hypothetical(
         trig, tokens, info, cues, question, main_noun, any(i.conditional for i in infos)
     )
-    if circumstantial and not question:
-        # "during Putin's visit": only the noun phrase itself can make it unreal
+    presupposed = own_author and sources[0].possessive and info.governed and not info.conditional
+    if (circumstantial or presupposed) and not question:
+        # "during Putin's visit", "accused China of fuelling Russia's war": only the noun
+        # phrase itself can make it unreal
         window = {t.lower for t in tokens[max(info.lo, trig.index - 3) : trig.index]}
         hypothetical = bool(window & (cues.hypothetical | cues.hypothetical_np))
     if (

@@ -276,6 +276,22 @@ REFRAINED = [
 
 FOUND += REFRAINED
 
+PRESUPPOSED = [
+    # an act named with its author's possessive inside a governed clause exists
+    (
+        "en",
+        "The EU accused Iran of helping to prolong Russia's war against Ukraine.",
+        ("ASSAULT", "RUS", "UKR"),
+    ),
+    (
+        "en",
+        "Kyiv accused Minsk of helping to sustain Russia's occupation of Crimea.",
+        ("ASSAULT", "RUS", "UKR"),
+    ),
+]
+
+FOUND += PRESUPPOSED
+
 RULED_OUT = [
     # ruling out an act is a refusal aimed at whom it would have served
     (
@@ -336,6 +352,8 @@ CONDITIONAL_THREATS = [
 FOUND += CONDITIONAL_THREATS
 
 ABSENT: list[tuple[str, str, str]] = [
+    # ... unless its own phrase makes it planned
+    ("en", "Washington urged Israel to call off its planned offensive on Rafah.", "ASSAULT"),
     # the condition's act did not happen; an act judged unlikely neither
     (
         "de",
