@@ -136,6 +136,8 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
         target = answered
     if target is None and not trig.noun:
         target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)
+    if target is None and not trig.noun and trig.type in COOPERATIVE_TYPES:
+        target = _counterpart_before(trig, triggers, tokens, slots, clause_of, cues, inherited)
     args = TriggerArgs(trig, c, inherited, sources, target, _passive)
     args.partners, args.own_sources = (partners, own_sources) if own_sources else ([], [])
     return args
@@ -382,6 +384,39 @@ def _shared_object(
     if nxt is None:
         return None
     _, target, _ = choose_arguments(nxt, tokens, slots, clause_of, cues, inherited)
+    return target
+
+
+#: cooperative acts whose second verb shares the counterpart of the first ("met X and
+#: promised closer ties")
+COOPERATIVE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "AID", "COOPERATE"})
+
+
+def _counterpart_before(
+    trig: TriggerMatch,
+    triggers: list[TriggerMatch],
+    tokens: list,
+    slots: list[Slot],
+    clause_of: list[int],
+    cues: Cues,
+    inherited: Slot | None,
+) -> Slot | None:
+    """A cooperative verb after "and" with no counterpart of its own shares that of the
+    cooperative verb before it: "met Lukashenko and promised closer economic ties"."""
+    i = trig.index
+    if i < 1 or tokens[i - 1].lower not in cues.coordinators:
+        return None
+    before = [
+        t
+        for t in triggers
+        if t.index < i - 1
+        and not t.noun
+        and t.type in COOPERATIVE_TYPES
+        and clause_of[t.index] >= clause_of[i] - 1
+    ]
+    if not before:
+        return None
+    _, target, _ = choose_arguments(before[-1], tokens, slots, clause_of, cues, inherited)
     return target
 
 

@@ -292,6 +292,22 @@ PRESUPPOSED = [
 
 FOUND += PRESUPPOSED
 
+SHARED_COUNTERPART = [
+    # a cooperative second verb shares the counterpart of the first
+    (
+        "en",
+        "Scholz met Zelensky in Kyiv and promised more air defence systems.",
+        ("AGREE", "DEU", "UKR"),
+    ),
+    (
+        "de",
+        "Macron traf in Paris den ukrainischen Präsidenten und sagte weitere Hilfe zu.",
+        ("AGREE", "FRA", "UKR"),
+    ),
+]
+
+FOUND += SHARED_COUNTERPART
+
 RULED_OUT = [
     # ruling out an act is a refusal aimed at whom it would have served
     (
