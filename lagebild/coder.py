@@ -84,11 +84,15 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
     ctx = ArticleContext(art, lang, load_cues(lang), [], quotes, {p.start: p for p in places})
     starts = [m.start for m in mentions]
     events: list[Event] = []
+    undated: set[int] = set()  # events of sentences that name no date of their own
     for sent in sentences:
         lo = bisect.bisect_left(starts, sent.start)
         hi = bisect.bisect_left(starts, sent.end)
         sent_mentions = [m for m in mentions[lo:hi] if m.end <= sent.end]
-        events.extend(code_sentence(sent, sent_mentions, ctx))
+        found = code_sentence(sent, sent_mentions, ctx)
+        if not ctx.dated:
+            undated.update(id(e) for e in found)
+        events.extend(found)
         # "The Japanese prime minister flew to Seoul. There he met ...": a named person or a
         # single office holder, not a capital ("Seoul") or a group ("officials")
         ctx.people.extend(
@@ -113,7 +117,7 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
             if m.kind == "person" or (m.actor.sector == "GOV" and m.actor.country)
         )
     calibrate(events)
-    events = dedupe(events, same_day=True)
+    events = dedupe(events, same_day=True, undated=frozenset(undated))
     events = [
         e
         for e in events

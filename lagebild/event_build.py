@@ -53,6 +53,8 @@ class ArticleContext:
     pair: tuple[Actor, Actor] | None = None
     #: the target of the latest asserted event, for "them"/"ihnen" in a later sentence
     last_target: Actor | None = None
+    #: whether the sentence being coded names a date of its own
+    dated: bool = False
 
 
 def clause_subject(slots: list[Slot], info: ClauseInfo, cues: Cues) -> Slot | None:
@@ -202,12 +204,17 @@ def later_in_clause(
     ]
 
 
-def dedupe(events: list[Event], same_day: bool = False) -> list[Event]:
+def dedupe(
+    events: list[Event], same_day: bool = False, undated: frozenset[int] = frozenset()
+) -> list[Event]:
     """One event per type, source and target state or organisation (and modality) in a
     sentence: the first found wins (verbs are matched before the nouns they govern). With
     `same_day`, across the sentences of an article: an act told twice ("Modi arrived in Kyiv.
     There he talked with Zelensky ...") on the same date is one event, as GDELT counts one
-    event per article and keeps the mentions; the first keeps the highest confidence."""
+    event per article and keeps the mentions; the first keeps the highest confidence. Events
+    whose id() is in `undated` come from a sentence that names no date: they are the same
+    event as an earlier one of any date ("arrived on Monday. In the evening Trump received
+    him")."""
     seen: dict[tuple, Event] = {}
     for e in events:
         src = e.source.key() if e.source else None
@@ -215,7 +222,10 @@ def dedupe(events: list[Event], same_day: bool = False) -> list[Event]:
         if e.type in SYMMETRIC_TYPES and src and tgt and tgt < src:
             src, tgt = tgt, src
         key = (e.type, src, tgt, e.negated, e.hypothetical, e.date if same_day else None)
-        if key not in seen:
+        told = next((k for k in seen if k[:5] == key[:5]), None) if id(e) in undated else None
+        if told is not None:
+            seen[told].confidence = max(seen[told].confidence, e.confidence)
+        elif key not in seen:
             seen[key] = e
         elif same_day:
             seen[key].confidence = max(seen[key].confidence, e.confidence)

@@ -86,6 +86,7 @@ def analyse_sentence(
         _nonpolitical_word(t.lower, cues) and t.lower not in cues.election_words for t in tokens
     )
     dates = find_dates(sent.text, ctx.lang, ctx.article.date)
+    ctx.dated = bool(dates)
     controlled = _controlled_clauses(infos, tokens, cues)
     subjects = [
         None if c in controlled else clause_subject(slots, info, cues)

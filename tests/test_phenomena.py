@@ -459,3 +459,24 @@ def test_event_found(lang: str, text: str, expected: tuple[str, str | None, str 
 @pytest.mark.parametrize("lang,text,typ", ABSENT)
 def test_no_factual_event(lang: str, text: str, typ: str) -> None:
     assert typ not in {e.type for e in _factual(lang, text)}
+
+
+TOLD_TWICE = [
+    # a sentence with no date of its own that tells the act again is the same event
+    (
+        "de",
+        "Der polnische Präsident ist am Dienstag in Kiew eingetroffen. Am Abend empfing ihn "
+        "Präsident Selenskyj im Präsidentenpalast.",
+        "CONSULT",
+    ),
+    (
+        "en",
+        "Japan's foreign minister flew to Seoul on Tuesday. There she met President Yoon.",
+        "CONSULT",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang,text,typ", TOLD_TWICE)
+def test_act_told_twice_is_one_event(lang: str, text: str, typ: str) -> None:
+    assert [e.type for e in _factual(lang, text)].count(typ) == 1
