@@ -69,7 +69,7 @@ def analyse_sentence(
     inside = {i for s in slots if s.kind != "place" for i in range(s.start, s.end)}
     # a word inside an actor's name is no trigger ("International Monetary Fund")
     triggers = [t for t in match_triggers(tokens, clause_of, ctx.lang) if t.index not in inside]
-    protesting = protesting_subject(slots, tokens, cues)
+    protesting = protesting_subject(slots, tokens, cues, clause_of)
     if not triggers and protesting is None:
         return None
     event_nouns = {t.index for t in triggers if t.noun}

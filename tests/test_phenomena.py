@@ -92,6 +92,13 @@ NEGATION_SCOPE = [
         "Neither France nor Italy took part in the American air strikes on Syria.",
         ("ASSAULT", "USA", "SYR"),
     ),
+    # a negation in a second clause after ", and" does not reach the first
+    (
+        "en",
+        "Tens of thousands of protesters filled the streets of Belgrade, and the police did "
+        "not intervene.",
+        ("PROTEST", "SRB", "SRB"),
+    ),
 ]
 
 FOUND += NEGATION_SCOPE
