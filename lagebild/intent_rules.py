@@ -153,6 +153,28 @@ def _reported_own_future(k: int, tokens: list, cues: Cues) -> bool:
     return False
 
 
+def _ahead(info: ClauseInfo, tokens: list, cues: Cues) -> bool:
+    """Whether a complement of saying or announcing states an act to come: a verb of
+    announcing or promising governs it, or it has a future, a modal or an infinitive ("said
+    it would release", "kündigte an, ... abzuziehen"); "Seoul said North Korea had sent
+    troops" reports a past act instead."""
+    if not info.governor_lemmas & cues.announce_lemmas <= cues.reporting_lemmas:
+        return True
+    marker = cues.infinitive_marker
+    words = [i for i in range(info.lo, info.hi) if tokens[i].text.isalpha()]
+    return bool(
+        info.words & (cues.future_aux | CONDITIONAL_AUX)
+        # "to release" opening the clause, "zu verhandeln", "abzuziehen" closing it
+        or (words and tokens[words[0]].lower == marker)
+        or (
+            len(words) > 1
+            and tokens[words[-2]].lower == marker
+            and tokens[words[-1]].text.islower()
+        )
+        or (words and marker in tokens[words[-1]].lower[2:-2])
+    )
+
+
 def _announced_inline(k: int, info: ClauseInfo, tokens: list, cues: Cues) -> bool:
     """Whether the verb at k follows "<announcing verb> <actor> would/will" in one clause
     ("The Kremlin announced Putin would visit Pyongyang")."""
@@ -206,7 +228,11 @@ def intent_events(
             and info.governed
             and (
                 info.governor == "AGREE"
-                or (info.governor == "intent" and bool(info.governor_lemmas & cues.announce_lemmas))
+                or (
+                    info.governor == "intent"
+                    and bool(info.governor_lemmas & cues.announce_lemmas)
+                    and _ahead(info, tokens, cues)
+                )
             )
         )
         if (

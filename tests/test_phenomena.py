@@ -131,6 +131,8 @@ FUTURE_INTENT = [
         "Die Hisbollah kündigte an, israelische Stellungen ins Visier zu nehmen.",
         ("THREATEN", "LBN", "ISR"),
     ),
+    # ... but an act to come that the speaker announces is
+    ("en", "Japan said it would send emergency aid to Turkey.", ("AGREE", "JPN", "TUR")),
 ]
 
 FOUND += FUTURE_INTENT
@@ -375,6 +377,10 @@ CONDITIONAL_THREATS = [
 FOUND += CONDITIONAL_THREATS
 
 ABSENT: list[tuple[str, str, str]] = [
+    # a past act someone reports is no announced intent (AGREE) nor a fact
+    ("en", "Kyiv said Iran had delivered hundreds of drones to Russia.", "AGREE"),
+    ("en", "Kyiv said Iran had delivered hundreds of drones to Russia.", "AID"),
+    ("de", "Kiew erklärte, Iran habe Hunderte Drohnen an Russland geliefert.", "AGREE"),
     # ... unless its own phrase makes it planned
     ("en", "Washington urged Israel to call off its planned offensive on Rafah.", "ASSAULT"),
     # the condition's act did not happen; an act judged unlikely neither
