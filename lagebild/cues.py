@@ -40,6 +40,8 @@ class Cues:
     complementizers: frozenset[str]
     fixed_adverbials: frozenset[str]
     relative_pronouns: frozenset[str]
+    #: relative pronouns of an object case: the noun they follow is no subject of their clause
+    oblique_relatives: frozenset[str]
     coordinators: frozenset[str]
     clause_breakers: frozenset[str]
     object_determiners: frozenset[str]

@@ -72,6 +72,18 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
     sources, target, _passive = choose_arguments(
         trig, tokens, slots, clause_of, cues, inherited, c in controlled
     )
+    antecedent = (
+        _oblique_antecedent(infos[c], tokens, cues, slots)
+        if not trig.noun and c not in controlled
+        else None
+    )
+    if antecedent is not None:
+        # "Ruanda, dem die Vereinten Nationen ... vorwerfen": the clause's own subject acts,
+        # the noun the relative pronoun follows is its object
+        if not sources and target is not None and target is not antecedent:
+            sources = [target]
+        if not (sources and antecedent.actor.key() == sources[0].actor.key()):
+            target = antecedent
     # "warfen gemeinsam mit der jordanischen Luftwaffe Hilfsgüter ab": the partner acts
     # too, and the two cooperate
     partners = [
@@ -481,6 +493,29 @@ def _complement_target(
     return None
 
 
+def _oblique_antecedent(
+    info: ClauseInfo, tokens: list, cues: Cues, slots: list[Slot]
+) -> Slot | None:
+    """The actor a relative clause in an object case follows ("Ruanda, dem die Vereinten
+    Nationen ... vorwerfen"): the relative pronoun, then an article of the clause's subject."""
+    if info.first_word not in cues.oblique_relatives:
+        return None
+    k = next((i for i in range(info.lo, info.hi) if tokens[i].lower == info.first_word), None)
+    if k is None or k + 1 >= info.hi or tokens[k + 1].lower not in cues.determiners:
+        return None
+    return next(
+        (
+            s
+            for s in reversed(slots)
+            if s.end <= info.lo
+            and s.kind != "place"
+            and (s.actor.country or s.actor.org)
+            and all(not t.text[:1].isalnum() for t in tokens[s.end : k])
+        ),
+        None,
+    )
+
+
 def _inherited_subject(
     c: int,
     infos: list[ClauseInfo],
@@ -495,6 +530,8 @@ def _inherited_subject(
     if c == 0:
         return None
     info = infos[c]
+    if not controlled and slots is not None and _oblique_antecedent(info, tokens, cues, slots):
+        return None  # "Ruanda, dem die UN ... vorwerfen": the noun is no subject there
     if info.first_word in cues.relative_pronouns and slots is not None and not controlled:
         k = next((i for i in range(info.lo, info.hi) if tokens[i].lower == info.first_word), None)
         if (

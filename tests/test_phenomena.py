@@ -317,6 +317,27 @@ SHARED_COUNTERPART = [
 
 FOUND += SHARED_COUNTERPART
 
+OBLIQUE_RELATIVES = [
+    # "dem/den/denen" + article: the noun before is the object of the relative clause
+    (
+        "de",
+        "Venezuela, dem die USA Drogenhandel vorwerfen, wies die Anschuldigungen zurück.",
+        ("ACCUSE", "USA", "VEN"),
+    ),
+    (
+        "de",
+        "Serbien, dem die EU mangelnde Reformen vorwirft, sagte neue Gespräche zu.",
+        ("ACCUSE", "EU", "SRB"),
+    ),
+    (
+        "de",
+        "Präsident Maduro, den die USA mit Sanktionen belegt haben, reiste nach Moskau.",
+        ("SANCTION", "USA", "VEN"),
+    ),
+]
+
+FOUND += OBLIQUE_RELATIVES
+
 RULED_OUT = [
     # ruling out an act is a refusal aimed at whom it would have served
     (
