@@ -18,6 +18,17 @@ def _factual(lang: str, text: str) -> list[Event]:
 
 
 FOUND = [
+    # "after"/"before" before a subject and its verb open a clause, not a phrase
+    (
+        "en",
+        "The prime minister resigned after protesters stormed his office in Dhaka.",
+        ("PROTEST", "BGD", "BGD"),
+    ),
+    (
+        "en",
+        "Moscow expelled two Estonian diplomats after Estonia expelled a Russian diplomat.",
+        ("SANCTION", "EST", "RUS"),
+    ),
     # a clause of cause or time after a threat, demand or support states an act of its own
     (
         "de",
