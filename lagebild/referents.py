@@ -302,6 +302,18 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
             if not prev and i == 0 and ctx.states:
                 earlier = ctx.recent.get("*") or ctx.states[-1]
                 prev = [Slot(earlier, "country", 0, 0)]
+            verb = sent.tokens[i - 1] if i > 0 else None
+            subject = next((s for s in reversed(slots) if s.end <= i), None)
+            if (
+                verb is not None
+                and verb.text.isalpha()
+                and verb.text.islower()
+                and verb.lower not in ctx.cues.complementizers
+                and verb.lemma.lower() not in ctx.cues.reporting_lemmas  # "announced it would"
+                and subject is not None
+            ):
+                # "Tokayev asked it for help": an object "it" is not the subject's own state
+                prev = [s for s in prev if s.actor.key() != subject.actor.key()]
             if prev:
                 slot = Slot(relabel(prev[-1].actor, tok.text), prev[-1].kind, i, i + 1)
                 mark_context(slot, sent.tokens, ctx.cues)

@@ -221,6 +221,12 @@ ANAPHORA = [
         "retaliation.",
         ("THREATEN", "ARM", "AZE"),
     ),
+    # an object "it" is not the subject's own state
+    (
+        "en",
+        "NATO deployed jets to Poland after Warsaw asked it for support.",
+        ("REQUEST", "POL", "NATO"),
+    ),
     # within one sentence, an object pronoun is the actor named before it
     (
         "en",
