@@ -134,7 +134,18 @@ def locate_events(
     cues = ctx.cues
     ranks = {id(s): rank for rank, s in candidates}
     by_actor = {id(s.actor): s for s in slots}
-    there = ctx.last_location if any(t.lower in cues.place_anaphora for t in tokens) else None
+    # "Tausende Israelis blockierten ... in Tel Aviv. Sie verlangten ...": those who acted
+    # before go on acting where they were
+    continued = (
+        bool(tokens)
+        and tokens[0].lower in cues.plural_subject_pronouns
+        and any(s.start == 0 and s.kind == "group" for s in slots)
+    )
+    there = (
+        ctx.last_location
+        if continued or any(t.lower in cues.place_anaphora for t in tokens)
+        else None
+    )
     for e in events:
         k = token_at(e.char_start, tokens)
         target = by_actor.get(id(e.target)) if e.target is not None else None

@@ -531,3 +531,13 @@ TOLD_TWICE = [
 @pytest.mark.parametrize("lang,text,typ", TOLD_TWICE)
 def test_act_told_twice_is_one_event(lang: str, text: str, typ: str) -> None:
     assert [e.type for e in _factual(lang, text)].count(typ) == 1
+
+
+def test_they_act_where_they_were() -> None:
+    """'Sie'/'They' continuing the act before happened at its place."""
+    text = (
+        "Tausende Georgier demonstrierten am Abend vor dem Parlament in Tiflis. Sie forderten "
+        "von der Regierung Neuwahlen."
+    )
+    request = next(e for e in _factual("de", text) if e.type == "REQUEST")
+    assert (request.location or {}).get("country") == "GEO"
