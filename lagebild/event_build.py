@@ -222,9 +222,16 @@ def dedupe(
         if e.type in SYMMETRIC_TYPES and src and tgt and tgt < src:
             src, tgt = tgt, src
         key = (e.type, src, tgt, e.negated, e.hypothetical, e.date if same_day else None)
-        told = next((k for k in seen if k[:5] == key[:5]), None) if id(e) in undated else None
+        told = next(
+            (k for k in seen if k[:5] == key[:5] and (id(e) in undated or id(seen[k]) in undated)),
+            None,
+        )
         if told is not None:
-            seen[told].confidence = max(seen[told].confidence, e.confidence)
+            # the act told again: one event, dated by the telling that names a date
+            first = seen[told]
+            first.confidence = max(first.confidence, e.confidence)
+            if id(first) in undated and id(e) not in undated:
+                first.date = e.date
         elif key not in seen:
             seen[key] = e
         elif same_day:

@@ -541,3 +541,15 @@ def test_they_act_where_they_were() -> None:
     )
     request = next(e for e in _factual("de", text) if e.type == "REQUEST")
     assert (request.location or {}).get("country") == "GEO"
+
+
+def test_act_asked_about_then_told_with_a_date_is_one_event() -> None:
+    """An act taken as given in a question and told with its day in the next sentence is one
+    event, dated by the day."""
+    text = (
+        "Wie viele Drohnen schoss Russland auf die Ukraine ab? Am Dienstag griff Russland die "
+        "Ukraine mit 80 Drohnen an."
+    )
+    attacks = [e for e in _factual("de", text) if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert attacks[0].date is not None and attacks[0].date.weekday() == 1
