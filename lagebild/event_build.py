@@ -216,16 +216,24 @@ def dedupe(
     event as an earlier one of any date ("arrived on Monday. In the evening Trump received
     him")."""
     seen: dict[tuple, Event] = {}
+    #: the kept keys of each act whatever its date, in order
+    dates_of: dict[tuple, list[tuple]] = {}
     for e in events:
         src = e.source.key() if e.source else None
         tgt = e.target.key() if e.target else None
         if e.type in SYMMETRIC_TYPES and src and tgt and tgt < src:
             src, tgt = tgt, src
         key = (e.type, src, tgt, e.negated, e.hypothetical, e.date if same_day else None)
-        told = next(
-            (k for k in seen if k[:5] == key[:5] and (id(e) in undated or id(seen[k]) in undated)),
-            None,
-        )
+        told = None
+        if undated:
+            told = next(
+                (
+                    k
+                    for k in dates_of.get(key[:5], ())
+                    if id(e) in undated or id(seen[k]) in undated
+                ),
+                None,
+            )
         if told is not None:
             # the act told again: one event, dated by the telling that names a date
             first = seen[told]
@@ -234,6 +242,7 @@ def dedupe(
                 first.date = e.date
         elif key not in seen:
             seen[key] = e
+            dates_of.setdefault(key[:5], []).append(key)
         elif same_day:
             seen[key].confidence = max(seen[key].confidence, e.confidence)
     return list(seen.values())
