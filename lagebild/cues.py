@@ -109,6 +109,8 @@ class Cues:
     presupposing_wh: frozenset[str]
     #: definite articles: "the minister" in a later sentence is the one of the act before
     definite_articles: frozenset[str]
+    #: nouns that name an armed group named before ("the group", "die Gruppe")
+    group_nouns: frozenset[str]
     prepositions: frozenset[str]
     separable_particles: frozenset[str]
     possessives: frozenset[str]

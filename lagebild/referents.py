@@ -221,6 +221,7 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
         extra.extend([head, other])
         break
     taken = {i for s in slots for i in range(s.start, s.end)}
+    extra.extend(_armed_group_anaphora(sent, slots, ctx, taken))
     for i, tok in enumerate(sent.tokens):
         if tok.lower in ctx.cues.first_person_plural and i not in taken:
             quote = next(
@@ -331,6 +332,29 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
                 if slot.prep is None:
                     extra.append(slot)
     return extra
+
+
+def _armed_group_anaphora(
+    sent: Sentence, slots: list[Slot], ctx: ArticleContext, taken: set[int]
+) -> list[Slot]:
+    """ "the group", "die Gruppe" after an armed group was named: that group ("Hamas handed
+    over ... . Israel accused the group of a breach of the deal")."""
+    tokens = sent.tokens
+    out: list[Slot] = []
+    for i in range(1, len(tokens)):
+        if (
+            i in taken
+            or tokens[i].lower not in ctx.cues.group_nouns
+            or tokens[i - 1].lower not in ctx.cues.definite_articles
+        ):
+            continue
+        named = [s.actor for s in slots if s.end <= i and s.actor.sector == "REB"]
+        named = named or [a for a in ctx.states if a.sector == "REB"]
+        if named and (named[-1].country or named[-1].org):
+            slot = Slot(relabel(named[-1], tokens[i].text), "group", i, i + 1)
+            mark_context(slot, tokens, ctx.cues)
+            out.append(slot)
+    return out
 
 
 #: kinds of mention a pronoun like "it" can refer to

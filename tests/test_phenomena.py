@@ -208,6 +208,19 @@ ANAPHORA = [
         "Außenministerin Baerbock reiste nach Kiew. Sie sagte der Ukraine weitere Hilfe zu.",
         ("AGREE", "DEU", "UKR"),
     ),
+    # "the group", "der Gruppe": the armed group named before
+    (
+        "en",
+        "The Houthis fired a missile at a tanker in the Red Sea. The United States accused the "
+        "group of endangering shipping.",
+        ("ACCUSE", "USA", "YEM"),
+    ),
+    (
+        "de",
+        "Die Huthi feuerten eine Rakete auf einen Tanker im Roten Meer ab. Die USA warfen der "
+        "Gruppe vor, die Schifffahrt zu gefährden.",
+        ("ACCUSE", "USA", "YEM"),
+    ),
     # "daraufhin", "in response": aimed at the author of the act before
     (
         "de",
