@@ -28,30 +28,36 @@ def denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues)
     """ "Iran denied supplying drones": the denied act is negated, and the denial (REJECT)
     has no target of its own."""
     for e in events:
-        tok = tokens[token_at(e.char_start, tokens)]
+        i = token_at(e.char_start, tokens)
+        tok = tokens[i]
         if e.type != "REJECT":
             continue
-        if tok.lemma.lower() not in cues.deny_lemmas:
+        lemma = tok.lemma.lower()
+        forms = {lemma, e.trigger.rsplit(" … ", 1)[-1].lower() + lemma}
+        if i + 1 < len(tokens):  # "ruled out": a verb with its particle
+            forms.add(f"{lemma} {tokens[i + 1].lower}")
+        if forms & cues.exclude_lemmas:
+            # "ruled out sending fighter jets to Ukraine", "schloss eine Lieferung aus": the
+            # act is not done, the refusal is aimed at whom it would have served
+            for o in later_in_clause(e, events, tokens, clause_of):
+                o.negated = True
+            continue
+        if lemma not in cues.deny_lemmas:
             # "wies die Vorwürfe, Peking liefere Drohnen, zurück": the claim inside the
             # bracket of a separable denial is what is denied
-            joined = e.trigger.rsplit(" … ", 1)[-1].lower() + tok.lemma.lower()
-            if joined in cues.deny_lemmas:
+            if forms & cues.deny_lemmas:
                 c = event_clause(e, tokens, clause_of)
                 for o in _bracketed(e, events, tokens):
                     # a clause of its own ("Peking liefere Drohnen"), not a noun of the
                     # denial's clause ("die Kritik an seinen Angriffen")
                     o.negated = o.negated or event_clause(o, tokens, clause_of) != c
+                _acts_of_others(e, later_in_clause(e, events, tokens, clause_of), i, tokens, cues)
             continue
         denied = later_in_clause(e, events, tokens, clause_of)
-        k = token_at(e.char_start, tokens)
+        others = _acts_of_others(e, denied, i, tokens, cues)
+        denied = [o for o in denied if o not in others]
         for o in denied:
-            between = tokens[k + 1 : token_at(o.char_start, tokens)]
-            # "denied any role in the Hamas attack": the role is denied, the attack took place
-            if not any(t.lemma.lower() in cues.involvement_nouns for t in between):
-                o.negated = True
-        if any(t.lemma.lower() in cues.involvement_nouns for t in tokens[k + 1 : k + 4]):
-            e.target = None  # "denied any role in the attack": the denier's own part
-            continue
+            o.negated = True
         # "rebuffed Japan's offer of talks": an offer of the target is rejected, the target
         # stays; "denied attacking the hospital": the denier's own act, no target
         if denied and not any(
@@ -59,6 +65,32 @@ def denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues)
             for o in denied
         ):
             e.target = None
+
+
+def _acts_of_others(e: Event, later: list[Event], i: int, tokens: list, cues: Cues) -> list[Event]:
+    """ "denied any role in the Hamas attack", "wies jede Verantwortung für die russischen
+    Angriffe zurück": the acts of others that the denial `e` only denies a part in took
+    place; the denial then has no target."""
+    others = [o for o in later if _part_in(e, o, i, tokens, cues)]
+    for o in others:
+        o.hypothetical = False
+    if others:
+        e.target = None
+    return others
+
+
+def _part_in(e: Event, o: Event, i: int, tokens: list, cues: Cues) -> bool:
+    """Whether `o`, after the denial `e` at token i, is an act of others that `e` only denies
+    a part in: a noun of involvement between them ("role in", "Beteiligung an")."""
+    if o.source is None or (e.source is not None and o.source.key() == e.source.key()):
+        return False
+    j = token_at(o.char_start, tokens)
+    if not any(tokens[k].lower in cues.involvement_nouns for k in range(i + 1, j)):
+        return False
+    # the act names its author in its own noun phrase ("the Hamas attack", "der Angriff der
+    # Hamas"), not by a place or a target further on
+    words = {t.text for t in tokens[i + 1 : j + 3]}
+    return o.source.text.split()[-1] in words
 
 
 def sourced_claims(

@@ -20,13 +20,13 @@ from lagebild.claim_rules import (
 )
 from lagebild.cues import load_cues
 from lagebild.errors import UnsupportedLanguageError
-from lagebild.event_build import ArticleContext, dedupe, token_at
-from lagebild.event_pairs import DYADIC_TYPES
+from lagebild.event_build import LAST_ACT, ArticleContext, dedupe, token_at
 from lagebild.intent_rules import conditional_threats, intent_events
 from lagebild.lang import available_languages
 from lagebild.magnitudes import attach_event_magnitudes
 from lagebild.military_rules import border_buildup, missile_tests, sea_launches
-from lagebild.phrases import LAST_ACT, one_sided_object
+from lagebild.ontology import DYADIC_TYPES
+from lagebild.phrases import one_sided_object
 from lagebild.protest_rules import civilian_violence, protesters_protest, purpose_protests
 from lagebild.quotes import find_quotes
 from lagebild.referents import STATE_KINDS, locate_events
@@ -84,11 +84,15 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
     ctx = ArticleContext(art, lang, load_cues(lang), [], quotes, {p.start: p for p in places})
     starts = [m.start for m in mentions]
     events: list[Event] = []
+    undated: set[int] = set()  # events of sentences that name no date of their own
     for sent in sentences:
         lo = bisect.bisect_left(starts, sent.start)
         hi = bisect.bisect_left(starts, sent.end)
         sent_mentions = [m for m in mentions[lo:hi] if m.end <= sent.end]
-        events.extend(code_sentence(sent, sent_mentions, ctx))
+        found = code_sentence(sent, sent_mentions, ctx)
+        if not ctx.dated:
+            undated.update(id(e) for e in found)
+        events.extend(found)
         # "The Japanese prime minister flew to Seoul. There he met ...": a named person or a
         # single office holder, not a capital ("Seoul") or a group ("officials")
         ctx.people.extend(
@@ -113,7 +117,7 @@ def code_article(article: Article, options: ExtractOptions) -> CodedArticle:
             if m.kind == "person" or (m.actor.sector == "GOV" and m.actor.country)
         )
     calibrate(events)
-    events = dedupe(events, same_day=True)
+    events = dedupe(events, same_day=True, undated=frozenset(undated))
     events = [
         e
         for e in events
@@ -184,7 +188,8 @@ def apply_sentence_rules(f: SentenceFrame, events: list[Event]) -> list[Event]:
         for t in tokens
     ):
         sea_launches(events)  # "ins Meer", "eine Interkontinentalrakete": a weapons test
-    events = intent_events(events, tokens, clause_of, infos, ctx)
+    nouns = {t.index for t in triggers if t.noun}
+    events = intent_events(events, tokens, clause_of, infos, ctx, nouns)
     domestic_targets(events)
     requested_acts(events, tokens, cues)
     home_deployments(events)
@@ -222,6 +227,8 @@ def apply_sentence_rules(f: SentenceFrame, events: list[Event]) -> list[Event]:
         if e.source is not None and not e.negated and not e.hypothetical:
             ctx.recent[e.type] = e.source
             ctx.recent[LAST_ACT] = e.source
+            if e.target is not None and e.target.key() and e.target.text:
+                ctx.last_target = e.target  # a named one, not a default home state
             if e.target is not None and e.target.key() and e.target.key() != e.source.key():
                 ctx.pair = (e.source, e.target)
     locate_events(events, slots, here, tokens, ctx)

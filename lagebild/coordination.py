@@ -47,7 +47,7 @@ def link_coordination(slots: list[Slot], tokens: list[Token], cues: Cues) -> Non
             k += 1
             if run[-1][2]:
                 break
-        if run and run[-1][2]:
+        if run and run[-1][2] and not (len(run) == 1 and _comma_and(run[0], tokens, cues)):
             accepted.extend((a, b) for a, b, _ in run)
         k += 0 if run else 1
     for a, b in accepted:
@@ -63,6 +63,14 @@ def link_coordination(slots: list[Slot], tokens: list[Token], cues: Cues) -> Non
         b.coord_head = False
         b.prep = b.prep or head.prep
         b.objdet = b.objdet or head.objdet
+
+
+def _comma_and(link: tuple[Slot, Slot, bool], tokens: list[Token], cues: Cues) -> bool:
+    """A comma and a coordinator between only two actors join two clauses, not a list:
+    "filled the streets of Belgrade, and the police did not intervene"."""
+    a, b, _ = link
+    between = [t.lower for t in tokens[a.end : b.start]]
+    return "," in between and any(w in cues.coordinators for w in between)
 
 
 def _comma_link(link: tuple[Slot, Slot, bool], tokens: list[Token], cues: Cues) -> bool:

@@ -20,6 +20,10 @@ class Cues:
     hypothetical_np: frozenset[str]
     conditional_conj: frozenset[str]
     intent_lemmas: frozenset[str]
+    #: verbs of planning or weighing: an event noun they have as object is not done yet
+    deliberation_lemmas: frozenset[str]
+    #: auxiliaries of the future that put an event noun after them ahead ("will decide on aid")
+    noun_future_aux: frozenset[str]
     passive_aux: frozenset[str]
     agent_preps: frozenset[str]
     by_means: frozenset[str]
@@ -39,6 +43,8 @@ class Cues:
     adverbial_conj: frozenset[str]
     fixed_adverbials: frozenset[str]
     relative_pronouns: frozenset[str]
+    #: relative pronouns of an object case: the noun they follow is no subject of their clause
+    oblique_relatives: frozenset[str]
     coordinators: frozenset[str]
     clause_breakers: frozenset[str]
     object_determiners: frozenset[str]
@@ -67,9 +73,9 @@ class Cues:
     summon_preps: frozenset[str]
     noun_attribute_openers: frozenset[str]
     genitive_articles: frozenset[str]
-    #: definite articles ("the Hamas attack": an act taken as given)
-    definite_articles: frozenset[str]
     object_pronouns: frozenset[str]
+    #: the plural ones among them ("ihnen", "them"): the target of the act reported before
+    plural_object_pronouns: frozenset[str]
     aftermath_preps: frozenset[str]
     framework_preps: frozenset[str]
     readiness: frozenset[str]
@@ -112,8 +118,19 @@ class Cues:
     not_aid: frozenset[str]
     group_anaphora: tuple[str, ...]
     subject_pronouns: frozenset[str]
+    #: "sie"/"they" opening a sentence: those who acted in the sentence before, when the verb
+    #: after them ends in one of `plural_verb_endings` (no list: any verb)
+    plural_subject_pronouns: frozenset[str]
+    plural_verb_endings: frozenset[str]
     first_person_plural: frozenset[str]
     determiners: frozenset[str]
+    #: question words that take the act asked about as given ("how many", "why")
+    presupposing_wh: frozenset[str]
+    #: definite articles: an act named after one is taken as given ("the Hamas attack");
+    #: "the minister" in a later sentence is the one of the act before
+    definite_articles: frozenset[str]
+    #: nouns that name an armed group named before ("the group", "die Gruppe")
+    group_nouns: frozenset[str]
     prepositions: frozenset[str]
     separable_particles: frozenset[str]
     possessives: frozenset[str]
@@ -124,16 +141,20 @@ class Cues:
     clause_punct: frozenset[str]
     not_only: tuple[str, ...]
     deny_lemmas: frozenset[str]
-    #: nouns of taking part ("denied any role in the attack": the attack took place)
+    #: verbs of ruling out: the act after them is not done ("schloss eine Lieferung aus")
+    exclude_lemmas: frozenset[str]
+    #: nouns of taking part: a denied "role in" an act of others leaves that act real
     involvement_nouns: frozenset[str]
     announce_lemmas: frozenset[str]
     claim_markers: frozenset[str]
+    #: verb forms of reported speech: a clause with one after a governing verb is its
+    #: complement even without a complementizer ("drohte, X werde ...")
+    subjunctive: frozenset[str]
     attribution_openers: frozenset[str]
     speech_split_lemmas: frozenset[str]
     bare_nouns: frozenset[str]
     future_aux: frozenset[str]
     scheduled_words: frozenset[str]
-    fact_conjunctions: frozenset[str]
     permit_lemmas: frozenset[str]
     conditional_nouns: frozenset[str]
     request_preps: frozenset[str]

@@ -27,6 +27,9 @@ RULE_CONFIDENCE = 0.6
 #: how far (in characters) a bare year may stand from the trigger it dates
 YEAR_REACH = 60
 
+#: key of ArticleContext.recent for the author of the latest act of any type
+LAST_ACT = "*"
+
 
 @dataclass(slots=True)
 class ArticleContext:
@@ -51,6 +54,10 @@ class ArticleContext:
     states: list[Actor] = field(default_factory=list)
     #: source and target of the latest asserted event with both ("the two sides")
     pair: tuple[Actor, Actor] | None = None
+    #: the target of the latest asserted event, for "them"/"ihnen" in a later sentence
+    last_target: Actor | None = None
+    #: whether the sentence being coded names a date of its own
+    dated: bool = False
 
 
 def clause_subject(slots: list[Slot], info: ClauseInfo, cues: Cues) -> Slot | None:
@@ -200,21 +207,45 @@ def later_in_clause(
     ]
 
 
-def dedupe(events: list[Event], same_day: bool = False) -> list[Event]:
+def dedupe(
+    events: list[Event], same_day: bool = False, undated: frozenset[int] = frozenset()
+) -> list[Event]:
     """One event per type, source and target state or organisation (and modality) in a
     sentence: the first found wins (verbs are matched before the nouns they govern). With
     `same_day`, across the sentences of an article: an act told twice ("Modi arrived in Kyiv.
     There he talked with Zelensky ...") on the same date is one event, as GDELT counts one
-    event per article and keeps the mentions; the first keeps the highest confidence."""
+    event per article and keeps the mentions; the first keeps the highest confidence. Events
+    whose id() is in `undated` come from a sentence that names no date: they are the same
+    event as an earlier one of any date ("arrived on Monday. In the evening Trump received
+    him")."""
     seen: dict[tuple, Event] = {}
+    #: the kept keys of each act whatever its date, in order
+    dates_of: dict[tuple, list[tuple]] = {}
     for e in events:
         src = e.source.key() if e.source else None
         tgt = e.target.key() if e.target else None
         if e.type in SYMMETRIC_TYPES and src and tgt and tgt < src:
             src, tgt = tgt, src
         key = (e.type, src, tgt, e.negated, e.hypothetical, e.date if same_day else None)
-        if key not in seen:
+        told = None
+        if undated:
+            told = next(
+                (
+                    k
+                    for k in dates_of.get(key[:5], ())
+                    if id(e) in undated or id(seen[k]) in undated
+                ),
+                None,
+            )
+        if told is not None:
+            # the act told again: one event, dated by the telling that names a date
+            first = seen[told]
+            first.confidence = max(first.confidence, e.confidence)
+            if id(first) in undated and id(e) not in undated:
+                first.date = e.date
+        elif key not in seen:
             seen[key] = e
+            dates_of.setdefault(key[:5], []).append(key)
         elif same_day:
             seen[key].confidence = max(seen[key].confidence, e.confidence)
     return list(seen.values())

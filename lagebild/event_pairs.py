@@ -11,7 +11,7 @@ from lagebild.coordination import members
 from lagebild.cues import Cues
 from lagebild.dates import DateMention
 from lagebild.event_build import ArticleContext, event, political
-from lagebild.ontology import SYMMETRIC_TYPES, VISIT_CODES
+from lagebild.ontology import DYADIC_TYPES, SYMMETRIC_TYPES, VISIT_CODES
 from lagebild.protest_rules import CIVILIAN_ACTS, CIVILIAN_SECTORS
 from lagebild.referents import FOREIGN_SECTORS, STATE_KINDS
 from lagebild.schema import Actor, Event, Sentence
@@ -41,10 +41,6 @@ OWN_FORCES_TYPES = frozenset({"MOBILIZE"})
 DOMESTIC_VOICES = frozenset({"LEG", "JUD", "OPP", "CVL"})
 #: the sectors of forces sent to help a government (AID_FORCES_CODE)
 FORCES_SECTORS = frozenset({"MIL", "COP"})
-#: acts that are always aimed at someone: without a target they are not coded
-DYADIC_TYPES = frozenset(
-    {"ACCUSE", "AGREE", "AID", "ASSAULT", "CONSULT", "COOPERATE", "SANCTION", "SUPPORT"}
-)
 #: joint acts that need a counterpart: a visit to a bakery is no CONSULT
 COUNTERPART_TYPES = frozenset({"CONSULT", "COOPERATE"})
 #: types whose target may stand in the complement ("warnte, dass jede russische Invasion ...")

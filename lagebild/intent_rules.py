@@ -42,6 +42,22 @@ def conditional_threats(
     )
     if not conditional:
         return []
+    conditions = [i for i in infos if i.conditional]
+    for e in events:
+        if e.type == "THREATEN" and e.target is None and e.source is not None:
+            # "Für den Fall, dass Washington ... liefert, drohte der Kreml mit Vergeltung":
+            # the threat is aimed at the actor of the condition
+            e.target = next(
+                (
+                    o.source
+                    for o in events
+                    if o.hypothetical
+                    and o.source is not None
+                    and o.source.key() != e.source.key()
+                    and any(i.lo <= token_at(o.char_start, tokens) < i.hi for i in conditions)
+                ),
+                None,
+            )
     for info in infos:
         verb = verb_index(info, tokens, cues.reporting_lemmas)
         if verb is None:
@@ -63,9 +79,12 @@ def conditional_threats(
         ]
         # "would be met with swift sanctions", "würde geschlossen antworten": the response
         # itself need not be an event of its own
-        responds = any(t.lower in cues.consequence_words for t in tokens) and any(
-            t.lower in CONDITIONAL_AUX or t.lower in cues.future_aux for t in tokens
-        )
+        low = f" {sent.text.lower()} "
+        responds = (
+            any(t.lower in cues.consequence_words for t in tokens)
+            # "would hit back hard": a phrase of response
+            or any(f" {w} " in low for w in cues.consequence_words if " " in w)
+        ) and any(t.lower in CONDITIONAL_AUX or t.lower in cues.future_aux for t in tokens)
         if not own and not responds:
             return []
         other = [
@@ -76,9 +95,21 @@ def conditional_threats(
             and e.source.key() != key
             and e.quad_class >= 3
         ]
-        if not own and not other:
+        # "Should Serbia deploy troops to Kosovo, NATO would respond": the actor of any act
+        # in the condition
+        other = other or [
+            e
+            for e in events
+            if e.hypothetical
+            and e.source is not None
+            and e.source.key() != key
+            and any(i.lo <= token_at(e.char_start, tokens) < i.hi for i in conditions)
+        ]
+        if not own and not other and not (responds and conditions):
             return []
-        target = other[0].source if other else own[0].target
+        # "would strike back if American bombers entered its airspace": a threat, aimed at
+        # the actor of the condition when that is an event
+        target = other[0].source if other else own[0].target if own else None
         said = next(
             (
                 e
@@ -122,6 +153,40 @@ def _reported_own_future(k: int, tokens: list, cues: Cues) -> bool:
     return False
 
 
+def _ahead(info: ClauseInfo, tokens: list, cues: Cues) -> bool:
+    """Whether a complement of saying or announcing states an act to come: a verb of
+    announcing or promising governs it, or it has a future, a modal or an infinitive ("said
+    it would release", "kündigte an, ... abzuziehen"); "Seoul said North Korea had sent
+    troops" reports a past act instead."""
+    if not info.governor_lemmas & cues.announce_lemmas <= cues.reporting_lemmas:
+        return True
+    marker = cues.infinitive_marker
+    words = [i for i in range(info.lo, info.hi) if tokens[i].text.isalpha()]
+    return bool(
+        info.words & (cues.future_aux | CONDITIONAL_AUX)
+        # "to release" opening the clause, "zu verhandeln", "abzuziehen" closing it
+        or (words and tokens[words[0]].lower == marker)
+        or (
+            len(words) > 1
+            and tokens[words[-2]].lower == marker
+            and tokens[words[-1]].text.islower()
+        )
+        or (words and marker in tokens[words[-1]].lower[2:-2])
+    )
+
+
+def _announced_inline(k: int, info: ClauseInfo, tokens: list, cues: Cues) -> bool:
+    """Whether the verb at k follows "<announcing verb> <actor> would/will" in one clause
+    ("The Kremlin announced Putin would visit Pyongyang")."""
+    for j in range(max(info.lo, k - 7), k - 1):
+        if tokens[j].lemma.lower() in cues.announce_strict and any(
+            tokens[m].lower in CONDITIONAL_AUX or tokens[m].lower in cues.future_aux
+            for m in range(j + 2, k)
+        ):
+            return True
+    return False
+
+
 def _after_agreeing(
     e: Event, events: list[Event], tokens: list, clause_of: list[int], cues: Cues
 ) -> bool:
@@ -147,9 +212,11 @@ def intent_events(
     clause_of: list[int],
     infos: list[ClauseInfo],
     ctx: ArticleContext,
+    nouns: set[int],
 ) -> list[Event]:
     """An announced release, withdrawal or easing is a CONCEDE; an announced meeting an AGREE
-    (intent to meet) — not hypothetical acts. The announcing AGREE is then not coded again."""
+    (intent to meet) — not hypothetical acts. The announcing AGREE is then not coded again.
+    `nouns` are the tokens of noun triggers."""
     cues = ctx.cues
     out: list[Event] = []
     replaced_sources: set[str | None] = set()
@@ -161,7 +228,11 @@ def intent_events(
             and info.governed
             and (
                 info.governor == "AGREE"
-                or (info.governor == "intent" and bool(info.governor_lemmas & cues.announce_lemmas))
+                or (
+                    info.governor == "intent"
+                    and bool(info.governor_lemmas & cues.announce_lemmas)
+                    and _ahead(info, tokens, cues)
+                )
             )
         )
         if (
@@ -170,13 +241,13 @@ def intent_events(
             and info.governor == "intent"
             and info.governor_lemmas & cues.announce_strict
             and not e.negated
-            and e.quad_class == 4
-            and e.type in THREAT_CODES
+            and ((e.quad_class == 4 and e.type in THREAT_CODES) or e.type == "THREATEN")
         ):
             # "kündigte an, alle Schiffe ... ins Visier zu nehmen": an announced attack
-            code = lookup_cameo(THREAT_CODES[e.type])
-            e.type, e.cameo, e.quad_class = "THREATEN", code.code, 3
-            e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+            if e.type in THREAT_CODES:
+                code = lookup_cameo(THREAT_CODES[e.type])
+                e.type, e.cameo, e.quad_class = "THREATEN", code.code, 3
+                e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
             e.hypothetical = False
         # "Peking sei zu Gesprächen bereit", "ready to meet": an intent to meet
         ready = (
@@ -211,6 +282,8 @@ def intent_events(
                 bool(info.words & (cues.future_aux - CONDITIONAL_AUX))
                 or scheduled(token_at(e.char_start, tokens), tokens, cues)
             )
+            # "will decide on more aid": a noun other than talks is no promise
+            and (e.type == "CONSULT" or token_at(e.char_start, tokens) not in nouns)
         )
         ready = ready or (future and e.type == "CONSULT")
         # "the prime minister said he would resign", "Japan announced it would send aid": the
@@ -226,8 +299,17 @@ def intent_events(
             and (reported or _reported_own_future(token_at(e.char_start, tokens), tokens, cues))
         )
         ready = ready or (own_act and e.type == "RETREAT")
-        if circumstantial(tokens, token_at(e.char_start, tokens), cues):
-            announced = ready = False  # "during Putin's visit": a visit that took place
+        i = token_at(e.char_start, tokens)
+        announced = announced or (
+            info is not None
+            and e.type in ("CONSULT", "RETREAT", "CONCEDE")
+            and not any(other.conditional for other in infos)
+            and _announced_inline(i, info, tokens, cues)
+        )
+        if i in nouns and circumstantial(tokens, i, cues):
+            # "during Putin's visit": a visit that took place; not the verb of "will im Mai
+            # nach China reisen"
+            announced = ready = False
         if announced and not e.negated and e.type == "CONCEDE":
             # "agreed to stop attacking", "offered to suspend the reform": the concession
             e.hypothetical = False

@@ -166,7 +166,9 @@ def is_negated(
         ):
             return True
         return main_noun and _has_negation(tokens, info.lo, info.hi, cues)
-    return _has_negation(tokens, info.lo, info.hi, cues)
+    return _has_negation(tokens, info.lo, info.hi, cues) or any(
+        tokens[i].lemma.lower() in cues.abstain_lemmas for i in range(info.lo, trig.index)
+    )  # "refrained from condemning", "avoided striking"
 
 
 def _future(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues) -> bool:
@@ -218,7 +220,22 @@ def is_hypothetical(
         return True
     if not trig.noun and _intent_verb(trig, tokens, info, cues):
         return True
+    if trig.noun and _deliberated(trig, tokens, info, cues):
+        return True
     return _future(trig, tokens, info, cues)
+
+
+def _deliberated(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues) -> bool:
+    """An event noun that a verb of planning or weighing before it in its clause has as its
+    object, or that a future auxiliary puts ahead ("Die EU plant neue Sanktionen", "is
+    considering an oil embargo", "will decide on more aid"): not done yet."""
+    for i in range(info.lo, trig.index):
+        low = tokens[i].lower
+        if low in cues.noun_future_aux:
+            return True
+        if tokens[i].lemma.lower() in cues.deliberation_lemmas and tokens[i].text[:1].islower():
+            return True
+    return False
 
 
 def _intent_verb(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues: Cues) -> bool:
@@ -234,6 +251,28 @@ def _intent_verb(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues
     return False
 
 
+def _continues_verb_phrase(info: ClauseInfo, tokens: list[Token], cues: Cues) -> bool:
+    """Whether the clause is a second verb phrase of the clause before: a coordinator and
+    then a lower-case word that opens no subject ("... would disband and lay down ...")."""
+    if info.first_word not in cues.coordinators:
+        return False
+    k = next((i for i in range(info.lo, info.hi) if tokens[i].lower == info.first_word), None)
+    if k is None or k + 1 >= info.hi:
+        return False
+    nxt = tokens[k + 1]
+    return (
+        nxt.text.isalpha()
+        and nxt.text.islower()
+        and nxt.lower not in cues.determiners
+        and nxt.lower not in cues.prepositions
+        and nxt.lower not in cues.subject_pronouns
+        and nxt.lower not in cues.state_pronouns
+        and nxt.lower not in cues.first_person_plural
+        and nxt.lower not in cues.quantity_of
+        and nxt.lower not in cues.relative_pronouns
+    )
+
+
 def mark_governed(
     infos: list[ClauseInfo],
     triggers: list[TriggerMatch],
@@ -246,14 +285,29 @@ def mark_governed(
     gov_lemmas: frozenset[str] = frozenset()
     gov_negated = False
     for c, info in enumerate(infos):
+        if c > 0 and _continues_verb_phrase(info, tokens, cues):
+            # "announced that it would disband and lay down its arms": the second verb
+            # shares the modal and the governing verb of the first
+            prev = infos[c - 1]
+            info.words = info.words | (prev.words & (cues.hypothetical | cues.future_aux))
+            if prev.governed or prev.denied:
+                info.governed, info.denied = prev.governed, prev.denied
+                info.governor, info.governor_lemmas = prev.governor, prev.governor_lemmas
+                continue
         if c > 0 and governor is not None:
             opener = tokens[info.lo].lower if info.hi > info.lo else ""
-            starts_complement = info.first_word not in cues.fact_conjunctions and (
-                info.first_word in cues.complementizers
-                or opener in (":", "„", "“", '"')
-                or cues.infinitive_marker in info.words
-                or any(
-                    cues.infinitive_marker in tokens[i].lower[2:-2] for i in range(info.lo, info.hi)
+            starts_complement = (
+                info.first_word not in cues.adverbial_conj
+                and (
+                    info.first_word in cues.complementizers
+                    or opener in (":", "„", "“", '"')
+                    or cues.infinitive_marker in info.words
+                    # "drohte, die Hisbollah werde einen hohen Preis zahlen": reported speech
+                    or bool(info.words & cues.subjunctive)
+                    or any(
+                        cues.infinitive_marker in tokens[i].lower[2:-2]
+                        for i in range(info.lo, info.hi)
+                    )
                 )
             )
             if starts_complement:

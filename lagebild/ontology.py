@@ -81,3 +81,9 @@ def cameo_table() -> dict[str, CameoCode]:
 def lookup_cameo(code: str) -> CameoCode:
     """The CameoCode for `code`; raises KeyError for an unknown code."""
     return cameo_table()[code]
+
+
+#: acts that are always aimed at someone: without a target they are not coded
+DYADIC_TYPES = frozenset(
+    {"ACCUSE", "AGREE", "AID", "ASSAULT", "CONSULT", "COOPERATE", "SANCTION", "SUPPORT"}
+)

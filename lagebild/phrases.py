@@ -7,16 +7,14 @@ from __future__ import annotations
 
 from lagebild.arguments import DEFAULT_TPREPS, choose_arguments
 from lagebild.cues import Cues
-from lagebild.event_build import ArticleContext, token_at
-from lagebild.event_pairs import DYADIC_TYPES
+from lagebild.event_build import LAST_ACT, ArticleContext, token_at
 from lagebild.nominal_arguments import LOCATED_TYPES
+from lagebild.ontology import DYADIC_TYPES
 from lagebild.referents import last_two, relabel
 from lagebild.schema import Event, Sentence
 from lagebild.slots import Slot, opening_prep
 from lagebild.triggers import TriggerMatch
 
-#: key of ArticleContext.recent for the author of the latest act of any type
-LAST_ACT = "*"
 #: prepositions that name the parties of a joint act ("talks between X and Y")
 BETWEEN_PREPS = frozenset({"between", "zwischen"})
 

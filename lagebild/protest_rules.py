@@ -36,13 +36,22 @@ def civilian_violence(events: list[Event]) -> None:
             e.mode, e.context = code.mode, code.context
 
 
-def protesting_subject(slots: list[Slot], tokens: list, cues: Cues) -> Slot | None:
+def protesting_subject(
+    slots: list[Slot], tokens: list, cues: Cues, clause_of: list[int] | None = None
+) -> Slot | None:
     """Protesters opening the sentence as its subject ("Protesters filled the square in
-    Caracas", "Anti-government protesters gathered ..."): they are demonstrating."""
+    Caracas", "Tens of thousands of protesters gathered ..."): they are demonstrating, unless
+    their own clause makes it unreal ("..., and the police did not intervene" does not)."""
     first = slots[0] if slots else None
+    counted = (
+        first is not None
+        and 2 < first.start <= 5
+        and tokens[first.start - 1].lower == "of"
+        and tokens[first.start - 2].lower in cues.quantity_of
+    )  # "Tens of thousands of protesters"
     if (
         first is None
-        or first.start > 2
+        or (first.start > 2 and not counted)
         or tokens[first.end - 1].lower not in cues.protester_nouns
         or first.actor.sector not in CIVILIAN_SECTORS
         or first.prep is not None
@@ -51,7 +60,12 @@ def protesting_subject(slots: list[Slot], tokens: list, cues: Cues) -> Slot | No
     ):
         return None
     unreal = cues.future_aux | cues.hypothetical | cues.negation | cues.scheduled_words
-    if any(t.lower in unreal or t.lemma.lower() in cues.intent_lemmas for t in tokens):
+    own = [
+        t
+        for i, t in enumerate(tokens)
+        if clause_of is None or clause_of[i] == clause_of[first.start]
+    ]
+    if any(t.lower in unreal or t.lemma.lower() in cues.intent_lemmas for t in own):
         return None
     return first
 

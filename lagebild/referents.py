@@ -4,7 +4,7 @@ noun ("die Regierung in Kiew"), the place a sentence is located in."""
 from __future__ import annotations
 
 from lagebild.cues import Cues
-from lagebild.event_build import ArticleContext, token_at
+from lagebild.event_build import LAST_ACT, ArticleContext, token_at
 from lagebild.ontology import HOST_VISIT_CODE, MEDIATE_CODE, VISIT_CODE
 from lagebild.places import load_places
 from lagebild.schema import Actor, Event, Sentence
@@ -133,7 +133,18 @@ def locate_events(
     cues = ctx.cues
     ranks = {id(s): rank for rank, s in candidates}
     by_actor = {id(s.actor): s for s in slots}
-    there = ctx.last_location if any(t.lower in cues.place_anaphora for t in tokens) else None
+    # "Tausende Israelis blockierten ... in Tel Aviv. Sie verlangten ...": those who acted
+    # before go on acting where they were
+    continued = (
+        bool(tokens)
+        and tokens[0].lower in cues.plural_subject_pronouns
+        and any(s.start == 0 and s.kind == "group" for s in slots)
+    )
+    there = (
+        ctx.last_location
+        if continued or any(t.lower in cues.place_anaphora for t in tokens)
+        else None
+    )
     for e in events:
         k = token_at(e.char_start, tokens)
         target = by_actor.get(id(e.target)) if e.target is not None else None
@@ -228,6 +239,7 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
         extra.extend([head, other])
         break
     taken = {i for s in slots for i in range(s.start, s.end)}
+    extra.extend(_armed_group_anaphora(sent, slots, ctx, taken))
     for i, tok in enumerate(sent.tokens):
         if tok.lower in ctx.cues.first_person_plural and i not in taken:
             quote = next(
@@ -244,6 +256,26 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
                 )
                 mark_context(slot, sent.tokens, ctx.cues)
                 extra.append(slot)
+    for i, tok in enumerate(sent.tokens):
+        if i in taken or tok.lower not in ctx.cues.plural_subject_pronouns:
+            continue
+        nxt = sent.tokens[i + 1].lower if i + 1 < len(sent.tokens) else ""
+        author = ctx.recent.get(LAST_ACT)
+        if (
+            i == 0
+            and author is not None
+            and (author.country or author.org)
+            and (
+                not ctx.cues.plural_verb_endings
+                or nxt.endswith(tuple(ctx.cues.plural_verb_endings))
+            )
+        ):
+            # "Tausende Israelis blockierten ... . Sie verlangten ...": "they" opening a
+            # sentence are those who acted before
+            slot = Slot(relabel(author, tok.text), "group", i, i + 1)
+            mark_context(slot, sent.tokens, ctx.cues)
+            extra.append(slot)
+            taken.add(i)
     for i, tok in enumerate(sent.tokens):
         if tok.lower not in ctx.cues.subject_pronouns or i in taken:
             continue
@@ -273,8 +305,18 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
         ]
         if before:
             slot = Slot(relabel(before[-1].actor, tok.text), before[-1].kind, i, i + 1)
-            slot.objdet = True
-            extra.append(slot)
+        else:
+            # "Die EU warf ihm daraufhin vor", "The minister accused them of ...": in a later
+            # sentence, "him" is the author of the act reported before, "them" its target
+            plural = tok.lower in ctx.cues.plural_object_pronouns
+            earlier = ctx.last_target if plural else ctx.recent.get(LAST_ACT)
+            if earlier is None or not (earlier.country or earlier.org):
+                continue
+            if not plural and not any(p.text == earlier.text for p in ctx.people):
+                continue  # "him" is a person: not "Israel killed a commander ... avenge him"
+            slot = Slot(relabel(earlier, tok.text), "person", i, i + 1)
+        slot.objdet = True
+        extra.append(slot)
     for i, tok in enumerate(sent.tokens):
         # "Iran warned that it would ...": "it"/"they" as a subject is the state named before,
         # in this sentence or, at its start, in the sentence before ("It also launched ...")
@@ -301,6 +343,18 @@ def anaphora_slots(sent: Sentence, slots: list[Slot], ctx: ArticleContext) -> li
                 slot = Slot(relabel(main.actor, tok.text), main.kind, i, i + 1, objdet=True)
                 extra.append(slot)
                 continue
+            verb = sent.tokens[i - 1] if i > 0 else None
+            subject = next((s for s in reversed(slots) if s.end <= i), None)
+            if (
+                verb is not None
+                and verb.text.isalpha()
+                and verb.text.islower()
+                and verb.lower not in ctx.cues.complementizers
+                and verb.lemma.lower() not in ctx.cues.reporting_lemmas  # "announced it would"
+                and subject is not None
+            ):
+                # "Tokayev asked it for help": an object "it" is not the subject's own state
+                prev = [s for s in prev if s.actor.key() != subject.actor.key()]
             if prev:
                 slot = Slot(relabel(prev[-1].actor, tok.text), prev[-1].kind, i, i + 1)
                 mark_context(slot, sent.tokens, ctx.cues)
@@ -337,6 +391,29 @@ def _main_subject(slots: list[Slot], tokens: list, i: int, cues: Cues) -> Slot |
 BODY_SECTORS = frozenset({"GOV", "MIL"})
 
 
+def _armed_group_anaphora(
+    sent: Sentence, slots: list[Slot], ctx: ArticleContext, taken: set[int]
+) -> list[Slot]:
+    """ "the group", "die Gruppe" after an armed group was named: that group ("Hamas handed
+    over ... . Israel accused the group of a breach of the deal")."""
+    tokens = sent.tokens
+    out: list[Slot] = []
+    for i in range(1, len(tokens)):
+        if (
+            i in taken
+            or tokens[i].lower not in ctx.cues.group_nouns
+            or tokens[i - 1].lower not in ctx.cues.definite_articles
+        ):
+            continue
+        named = [s.actor for s in slots if s.end <= i and s.actor.sector == "REB"]
+        named = named or [a for a in ctx.states if a.sector == "REB"]
+        if named and (named[-1].country or named[-1].org):
+            slot = Slot(relabel(named[-1], tokens[i].text), "group", i, i + 1)
+            mark_context(slot, tokens, ctx.cues)
+            out.append(slot)
+    return out
+
+
 #: kinds of mention a pronoun like "it" can refer to
 STATE_KINDS = frozenset({"country", "metonym", "org", "group", "institution"})
 
@@ -363,6 +440,8 @@ ROLE_LINKS = frozenset({"in", "aus", "von", "vom", "of", "from"})
 
 #: sectors that act where they are: police and courts
 HOME_ROLE_SECTORS = frozenset({"COP", "JUD"})
+#: sectors of state offices and forces, which a later sentence may name without their state
+STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD"})
 
 
 #: sectors of people marked as foreign: a place where they are gives them no nationality
@@ -480,6 +559,29 @@ def fill_role_countries(
             place = places[0] if len(countries) == 1 else None
         if place is not None:
             s.actor = Actor(a.text, a.name, place.actor.country, None, a.sector)
+            continue
+        definite = s.start > 0 and tokens[s.start - 1].lower in cues.definite_articles
+        same = [
+            o
+            for o in slots
+            if o.end <= s.start and o.actor.sector == a.sector and (o.actor.country or o.actor.org)
+        ]
+        if definite and same:
+            # "ein Büro der Hisbollah ..., teilte die Miliz mit": the actor of that kind
+            # named before
+            s.actor = Actor(a.text, a.name, same[-1].actor.country, same[-1].actor.org, a.sector)
+            continue
+        author = ctx.recent.get(LAST_ACT)
+        if (
+            definite
+            and author is not None
+            and author.country
+            and a.sector in STATE_SECTORS
+            and s.prep is None
+        ):
+            # "Serbian police arrested ... . The interior minister accused them": a definite
+            # office of no named state serves the state of the act reported before
+            s.actor = Actor(a.text, a.name, author.country, None, a.sector)
 
 
 def _genitive_head(

@@ -77,7 +77,7 @@ def analyse_sentence(
         if t.index not in inside or any(k not in inside for k in t.covered)
     ]
     triggers = [t for t in triggers if not _answered_by_means(t, triggers, tokens, cues)]
-    protesting = protesting_subject(slots, tokens, cues)
+    protesting = protesting_subject(slots, tokens, cues, clause_of)
     if not triggers and protesting is None:
         return None
     event_nouns = {t.index for t in triggers if t.noun}
@@ -86,13 +86,16 @@ def analyse_sentence(
     _clause_subjects(slots, triggers, tokens, cues)
     infos = clause_infos(tokens, clause_of, cues)
     mark_governed(infos, triggers, tokens, clause_of, cues)
-    question = sent.text.rstrip().endswith("?")
+    # "Will China attack Taiwan?": only asked about; but "How many missiles did Iran fire?"
+    # takes the act as given
+    question = sent.text.rstrip().endswith("?") and tokens[0].lower not in cues.presupposing_wh
     nonpolitical = any(_nonpolitical_word(t.lower, cues) for t in tokens)
     # people take to the streets over elections: only sport and markets make a march no protest
     unpolitical_protest = any(
         _nonpolitical_word(t.lower, cues) and t.lower not in cues.election_words for t in tokens
     )
     dates = find_dates(sent.text, ctx.lang, ctx.article.date)
+    ctx.dated = bool(dates)
     controlled = _controlled_clauses(infos, tokens, cues)
     subjects = [
         None if c in controlled else clause_subject(slots, info, cues)

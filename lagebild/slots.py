@@ -92,6 +92,20 @@ def _after_bare_name(before: Slot, slot: Slot, tokens: list[Token], cues: Cues) 
     )
 
 
+def _verb_after(slot: Slot, tokens: list[Token], cues: Cues) -> bool:
+    """Whether a lower-case word that opens no phrase follows the slot: its verb."""
+    if slot.end >= len(tokens):
+        return False
+    nxt = tokens[slot.end]
+    return (
+        nxt.text.isalpha()
+        and nxt.text.islower()
+        and nxt.lower not in cues.prepositions
+        and nxt.lower not in cues.determiners
+        and nxt.lower not in cues.coordinators
+    )
+
+
 def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
     """Find the preposition (skipping determiners and adjectives) and case marks before a slot,
     and whether it is a possessive ("during Putin's visit": also after a preposition)."""
@@ -129,6 +143,8 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
                 # "thousands of Georgians", "supporters of Imran Khan": the people counted
                 slot.actor = Actor(slot.actor.text, None, slot.actor.country, slot.actor.org, "CVL")
                 return
+            if low in cues.adverbial_conj and _verb_after(slot, tokens, cues):
+                return  # "after protesters stormed his residence": the subject of a clause
             slot.prep = low
             if k > 0 and f"{tokens[k - 1].lower} {low}" in cues.joint_phrases:
                 slot.prep = JOINT_PREP  # "gemeinsam mit der jordanischen Luftwaffe": a partner

@@ -38,6 +38,9 @@ from lagebild.slots import JOINT_PREP, Slot, opening_prep
 from lagebild.target_rules import AID_FORCES_CODE, REACTION_TYPES
 from lagebild.triggers import TriggerMatch
 
+#: sectors of authorities: a protest noun they allow, ban or watch is held by others
+AUTHORITY_SECTORS = FORCES_SECTORS | {"GOV", "JUD"}
+
 
 @dataclass(slots=True)
 class TriggerArgs:
@@ -73,6 +76,18 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
     sources, target, _passive = choose_arguments(
         trig, tokens, slots, clause_of, cues, inherited, c in controlled
     )
+    antecedent = (
+        _oblique_antecedent(infos[c], tokens, cues, slots)
+        if not trig.noun and c not in controlled
+        else None
+    )
+    if antecedent is not None:
+        # "Ruanda, dem die Vereinten Nationen ... vorwerfen": the clause's own subject acts,
+        # the noun the relative pronoun follows is its object
+        if not sources and target is not None and target is not antecedent:
+            sources = [target]
+        if not (sources and antecedent.actor.key() == sources[0].actor.key()):
+            target = antecedent
     # "warfen gemeinsam mit der jordanischen Luftwaffe Hilfsgüter ab": the partner acts
     # too, and the two cooperate
     partners = [
@@ -149,6 +164,8 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
         )
     if target is None and not trig.noun:
         target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)
+    if target is None and not trig.noun and trig.type in COOPERATIVE_TYPES:
+        target = _counterpart_before(trig, triggers, tokens, slots, clause_of, cues, inherited)
     args = TriggerArgs(trig, c, inherited, sources, target, _passive)
     args.partners, args.own_sources = (partners, own_sources) if own_sources else ([], [])
     return args
@@ -197,9 +214,10 @@ def frame_noun(f: SentenceFrame, a: TriggerArgs) -> bool:
     return True
 
 
-def noun_subject(f: SentenceFrame, a: TriggerArgs) -> None:
+def noun_subject(f: SentenceFrame, a: TriggerArgs) -> bool:
     """The source of a main event noun with no actor of its own: the agent of a passive clause,
-    else the clause's subject; its indirect object as target."""
+    else the clause's subject; its indirect object as target. False when the noun is no
+    event of the subject's and names no other actor (a rally the authorities allow)."""
     cues, tokens, slots, clause_of, subjects = f.cues, f.tokens, f.slots, f.clause_of, f.subjects
     trig, c, inherited, sources, target = a.trig, a.c, a.inherited, a.sources, a.target
     circumstantial, main_noun, reason = a.circumstantial, a.main_noun, a.reason
@@ -237,6 +255,13 @@ def noun_subject(f: SentenceFrame, a: TriggerArgs) -> None:
         if subj is None and circumstantial and c == 0 and len(subjects) > 1:
             # "During a phone call with Putin, Xi called for talks": the main subject
             subj = subjects[1]
+        if (
+            subj is not None
+            and trig.type == "PROTEST"
+            and not circumstantial
+            and subj.actor.sector in AUTHORITY_SECTORS
+        ):
+            return False  # "die Behörden genehmigten eine Kundgebung": others hold it
         if subj is not None and subj is not target:
             sources = [subj]
         if target is None and sources:
@@ -256,6 +281,7 @@ def noun_subject(f: SentenceFrame, a: TriggerArgs) -> None:
                 None,
             )
     a.sources, a.target = sources, target
+    return True
 
 
 def implied_arguments(f: SentenceFrame, a: TriggerArgs) -> None:
@@ -412,7 +438,7 @@ def thanks_and_references(f: SentenceFrame, a: TriggerArgs) -> bool:
         and trig.type in COMPLEMENT_TARGET_TYPES
         and tokens[trig.index].lemma.lower() not in cues.deny_lemmas
     ):
-        target = _complement_target(c, infos, slots, sources)
+        target = _complement_target(c, infos, slots, sources, cues)
     a.sources, a.target, a.thanked = sources, target, thanked
     return True
 
@@ -435,6 +461,39 @@ def _shared_object(
     if nxt is None:
         return None
     _, target, _ = choose_arguments(nxt, tokens, slots, clause_of, cues, inherited)
+    return target
+
+
+#: cooperative acts whose second verb shares the counterpart of the first ("met X and
+#: promised closer ties")
+COOPERATIVE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "AID", "COOPERATE"})
+
+
+def _counterpart_before(
+    trig: TriggerMatch,
+    triggers: list[TriggerMatch],
+    tokens: list,
+    slots: list[Slot],
+    clause_of: list[int],
+    cues: Cues,
+    inherited: Slot | None,
+) -> Slot | None:
+    """A cooperative verb after "and" with no counterpart of its own shares that of the
+    cooperative verb before it: "met Lukashenko and promised closer economic ties"."""
+    i = trig.index
+    if i < 1 or tokens[i - 1].lower not in cues.coordinators:
+        return None
+    before = [
+        t
+        for t in triggers
+        if t.index < i - 1
+        and not t.noun
+        and t.type in COOPERATIVE_TYPES
+        and clause_of[t.index] >= clause_of[i] - 1
+    ]
+    if not before:
+        return None
+    _, target, _ = choose_arguments(before[-1], tokens, slots, clause_of, cues, inherited)
     return target
 
 
@@ -479,12 +538,13 @@ def _reason_phrase(tokens: list, i: int, cues: Cues) -> bool:
 
 
 def _complement_target(
-    c: int, infos: list[ClauseInfo], slots: list[Slot], sources: list[Slot]
+    c: int, infos: list[ClauseInfo], slots: list[Slot], sources: list[Slot], cues: Cues
 ) -> Slot | None:
-    """The first named actor of the clause governed by clause c, other than the source."""
+    """The first named actor of the clause governed by clause c, or of a clause of cause or
+    time after it ("verlangte Schadenersatz, weil Russland ..."), other than the source."""
     keys = {m.actor.key() for s in sources for m in members(s)}
     for info in infos[c + 1 :]:
-        if not (info.governed or info.denied):
+        if not (info.governed or info.denied or info.first_word in cues.adverbial_conj):
             break
         for s in slots:
             if (
@@ -496,6 +556,29 @@ def _complement_target(
             ):
                 return s
     return None
+
+
+def _oblique_antecedent(
+    info: ClauseInfo, tokens: list, cues: Cues, slots: list[Slot]
+) -> Slot | None:
+    """The actor a relative clause in an object case follows ("Ruanda, dem die Vereinten
+    Nationen ... vorwerfen"): the relative pronoun, then an article of the clause's subject."""
+    if info.first_word not in cues.oblique_relatives:
+        return None
+    k = next((i for i in range(info.lo, info.hi) if tokens[i].lower == info.first_word), None)
+    if k is None or k + 1 >= info.hi or tokens[k + 1].lower not in cues.determiners:
+        return None
+    return next(
+        (
+            s
+            for s in reversed(slots)
+            if s.end <= info.lo
+            and s.kind != "place"
+            and (s.actor.country or s.actor.org)
+            and all(not t.text[:1].isalnum() for t in tokens[s.end : k])
+        ),
+        None,
+    )
 
 
 def _inherited_subject(
@@ -512,6 +595,8 @@ def _inherited_subject(
     if c == 0:
         return None
     info = infos[c]
+    if not controlled and slots is not None and _oblique_antecedent(info, tokens, cues, slots):
+        return None  # "Ruanda, dem die UN ... vorwerfen": the noun is no subject there
     if info.first_word in cues.relative_pronouns and slots is not None and not controlled:
         k = next((i for i in range(info.lo, info.hi) if tokens[i].lower == info.first_word), None)
         if (

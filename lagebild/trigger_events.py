@@ -33,7 +33,8 @@ def trigger_events(f: SentenceFrame, trig: TriggerMatch) -> list[Event]:
     a = initial_arguments(f, trig)
     if a is None or not frame_noun(f, a):
         return []
-    noun_subject(f, a)
+    if not noun_subject(f, a):
+        return []
     implied_arguments(f, a)
     if not thanks_and_references(f, a):
         return []
@@ -179,7 +180,24 @@ def event_modality(f: SentenceFrame, a: TriggerArgs) -> tuple[bool, bool] | None
     trig, c, verbs_in_clause, circumstantial = a.trig, a.c, a.verbs_in_clause, a.circumstantial
     main_noun, reason, thanked = a.main_noun, a.reason, a.thanked
     info = infos[c]
-    negated = is_negated(trig, tokens, info, cues, main_noun)
+    sources, subject = a.sources, f.subjects[c] or a.inherited
+    own_author = bool(
+        trig.noun
+        and sources
+        and subject is not None
+        and sources[0].actor.key() != subject.actor.key()
+        and (
+            sources[0].attributive
+            or sources[0].possessive
+            or trig.index < sources[0].start <= trig.index + 3
+        )
+    )
+    # "nahm bei der Kundgebung niemanden fest", "beteiligten sich nicht an den
+    # israelischen Angriffen": the clause's negation does not reach an act of occasion
+    # or one whose own author is named
+    negated = is_negated(
+        trig, tokens, info, cues, main_noun and not circumstantial and not own_author
+    )
     order = a.order
     hypothetical = is_hypothetical(
         *(
