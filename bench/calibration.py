@@ -6,7 +6,8 @@ eval` does) and prints:
 
 1. a reliability table: per confidence band, how many events and how many of them are right;
 2. how many events at confidence >= 0.8 are right, for the tuning part of the gold sets and for
-   the items kept aside (de-0390.., en-0350..), which the factors were not set on;
+   the items kept aside (de-0390.., en-0350..), which the factors were not set on, and the
+   items never used to change the coder at all (de-0548.., en-0506..);
 3. how often events with each calibration feature are right, before calibration, which is what
    the factors in lagebild/data/calibration.yaml are set from.
 """
@@ -30,6 +31,8 @@ from lagebild.pipeline import ExtractOptions, Pipeline  # noqa: E402
 GOLD_DIR = REPO_DIR / "tests" / "data" / "gold"
 #: first item number of the part of each gold set kept aside from setting the factors
 KEPT_ASIDE = {"de": 390, "en": 350}
+#: first item number of the items written blind and never used to change the coder
+UNSEEN = {"de": 548, "en": 506}
 BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.96)
 
 
@@ -44,9 +47,9 @@ class Row:
     features: tuple[str, ...]
 
 
-def _kept_aside(item_id: str) -> bool:
+def _kept_aside(item_id: str, first: dict[str, int] = KEPT_ASIDE) -> bool:
     lang, _, number = item_id.partition("-")
-    return number.isdigit() and int(number) >= KEPT_ASIDE.get(lang, 10**9)
+    return number.isdigit() and int(number) >= first.get(lang, 10**9)
 
 
 def collect(paths: Iterable[Path]) -> list[Row]:
@@ -86,6 +89,7 @@ def report(rows: list[Row]) -> str:
         ("all items", rows),
         ("tuning items", [r for r in rows if not _kept_aside(r.item)]),
         ("items kept aside", [r for r in rows if _kept_aside(r.item)]),
+        ("unseen items", [r for r in rows if _kept_aside(r.item, UNSEEN)]),
     ):
         sure = [r for r in part if r.confidence >= CONFIDENT]
         lines.append(f"confidence >= {CONFIDENT}, {label:16} {_share(sure)}")
