@@ -1,0 +1,326 @@
+"""Breadth of the English coder for AGREE, CONCEDE, RETREAT, MOBILIZE, ASSAULT, COERCE, AID
+and PROTEST: news sentences written for these tests (not taken from the gold sets), each with
+every factual event it should yield as (type, source key, target key). Joint acts (AGREE,
+CONSULT, COOPERATE) match in either direction. `SILENT` sentences use the same verbs in
+sport, market, weather or everyday senses and must yield no factual event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lagebild.pipeline import ExtractOptions, Pipeline
+from lagebild.schema import Article
+
+PIPE = Pipeline(ExtractOptions())
+D = date(2023, 3, 18)  # a Saturday
+JOINT = {"AGREE", "CONSULT", "COOPERATE"}
+
+Triple = tuple[str, str | None, str | None]
+
+
+def _key(actor: object) -> str | None:
+    return (actor.country or actor.org) if actor else None  # type: ignore[attr-defined]
+
+
+def _norm(t: Triple) -> Triple:
+    if t[0] in JOINT and (t[1] or "") > (t[2] or ""):
+        return (t[0], t[2], t[1])
+    return t
+
+
+def coded(text: str) -> set[Triple]:
+    events = PIPE.process(Article(id="t", text=text, date=D, language="en")).events
+    return {
+        _norm((e.type, _key(e.source), _key(e.target)))
+        for e in events
+        if not e.negated and not e.hypothetical
+    }
+
+
+CASES: list[tuple[str, set[Triple]]] = [
+    # ------------------------------------------------------------------ AGREE
+    ("Kenya and Ethiopia signed a defence pact in Nairobi on Friday.", {("AGREE", "KEN", "ETH")}),
+    ("Tokyo and Seoul struck a deal to resume currency swaps.", {("AGREE", "JPN", "KOR")}),
+    (
+        "The Philippines agreed to give the United States access to four more military bases.",
+        {("AGREE", "PHL", "USA")},
+    ),
+    ("Armenia and Azerbaijan agreed on Thursday to exchange prisoners.", {("AGREE", "ARM", "AZE")}),
+    (
+        "Colombia's government and ELN rebels reached a ceasefire agreement in Havana.",
+        {("AGREE", "COL", "COL")},
+    ),
+    ("Egypt, Sudan sign water-sharing accord", {("AGREE", "EGY", "SDN")}),
+    (
+        "Pakistan and the IMF clinched a staff-level agreement on a $3 billion loan.",
+        {("AGREE", "IMF", "PAK")},
+    ),
+    (
+        "Modi and Kishida agreed to deepen cooperation on semiconductors.",
+        {("AGREE", "IND", "JPN")},
+    ),
+    (
+        "The Kremlin accepted a Turkish proposal to extend the grain corridor.",
+        {("AGREE", "RUS", "TUR")},
+    ),
+    (
+        "Ghana's president signed a memorandum of understanding with Nigeria on gas supplies.",
+        {("AGREE", "GHA", "NGA")},
+    ),
+    # ---------------------------------------------------------------- CONCEDE
+    (
+        "Israel announced it would release 150 Palestinian prisoners.",
+        {("CONCEDE", "ISR", "PSE")},
+    ),
+    ("Hamas declared a unilateral ceasefire on Sunday.", {("CONCEDE", "PSE", None)}),
+    (
+        "Iran promised to allow IAEA inspectors back into the Fordow site.",
+        {("CONCEDE", "IRN", "IAEA")},
+    ),
+    (
+        "Beijing said it would ease export curbs on rare earths to Japan.",
+        {("CONCEDE", "CHN", "JPN")},
+    ),
+    (
+        "Russia announced it would withdraw its troops from Kherson.",
+        {("CONCEDE", "RUS", "UKR")},
+    ),
+    (
+        "Sri Lanka's government agreed to lift the state of emergency.",
+        {("CONCEDE", "LKA", "LKA")},
+    ),
+    ("Peru's prime minister offered his resignation on Tuesday.", {("CONCEDE", "PER", "PER")}),
+    (
+        "Ethiopia's government promised to restore telecom services in Tigray.",
+        {("CONCEDE", "ETH", "ETH")},
+    ),
+    (
+        "The Taliban said they would reopen girls' schools in the spring.",
+        {("CONCEDE", "AFG", "AFG")},
+    ),
+    (
+        "Niger's junta pledged to free the family of the ousted president.",
+        {("CONCEDE", "NER", "NER")},
+    ),
+    # ---------------------------------------------------------------- RETREAT
+    ("Russian forces pulled out of Kherson on Friday.", {("RETREAT", "RUS", "UKR")}),
+    ("Saudi Arabia lifted its blockade of Qatar.", {("RETREAT", "SAU", "QAT")}),
+    ("Hamas freed four Thai hostages on Friday.", {("RETREAT", "PSE", "THA")}),
+    ("Kyrgyzstan released two Tajik border guards.", {("RETREAT", "KGZ", "TJK")}),
+    ("Georgia's interior minister stepped down on Monday.", {("RETREAT", "GEO", None)}),
+    (
+        "The last French troops left Mali on Monday, ending a nine-year mission.",
+        {("RETREAT", "FRA", "MLI")},
+    ),
+    ("Washington lifted sanctions on Venezuelan oil.", {("RETREAT", "USA", "VEN")}),
+    ("The Houthis released the crew of the Galaxy Leader.", {("RETREAT", "YEM", None)}),
+    (
+        "Belarus pardoned and released a jailed Polish journalist.",
+        {("RETREAT", "BLR", "POL")},
+    ),
+    (
+        "The curfew in Srinagar was lifted by Indian authorities on Tuesday.",
+        {("RETREAT", "IND", "IND")},
+    ),
+    # --------------------------------------------------------------- MOBILIZE
+    ("Russia massed tanks near the Ukrainian border.", {("MOBILIZE", "RUS", "UKR")}),
+    ("North Korea test-fired two ballistic missiles into the sea.", {("MOBILIZE", "PRK", None)}),
+    (
+        "Beijing sent warships and fighter jets around Taiwan in large-scale drills.",
+        {("MOBILIZE", "CHN", "TWN")},
+    ),
+    (
+        "Poland deployed 10,000 soldiers to its border with Belarus.",
+        {("MOBILIZE", "POL", "BLR")},
+    ),
+    (
+        "Serbia put its army on the highest level of combat readiness.",
+        {("MOBILIZE", "SRB", None)},
+    ),
+    (
+        "Iran's Revolutionary Guards staged war games near the Strait of Hormuz.",
+        {("MOBILIZE", "IRN", None)},
+    ),
+    ("Israel called up 300,000 reservists.", {("MOBILIZE", "ISR", None)}),
+    (
+        "Azerbaijani forces reinforced their positions along the Armenian border.",
+        {("MOBILIZE", "AZE", "ARM")},
+    ),
+    (
+        "The Pentagon ordered an aircraft carrier to the eastern Mediterranean.",
+        {("MOBILIZE", "USA", None)},
+    ),
+    (
+        "Venezuela moved troops to the disputed frontier with Guyana.",
+        {("MOBILIZE", "VEN", "GUY")},
+    ),
+    # ---------------------------------------------------------------- ASSAULT
+    ("Russian drones struck energy facilities in Odesa overnight.", {("ASSAULT", "RUS", "UKR")}),
+    ("Israeli jets pounded targets in southern Lebanon.", {("ASSAULT", "ISR", "LBN")}),
+    ("Boko Haram fighters killed 12 farmers in Borno state.", {("ASSAULT", "NGA", "NGA")}),
+    (
+        "An African Union base was overrun by al-Shabaab fighters in Somalia.",
+        {("ASSAULT", "SOM", "AU")},
+    ),
+    (
+        "The shelling of Kharkiv by Russian artillery killed three civilians.",
+        {("ASSAULT", "RUS", "UKR")},
+    ),
+    (
+        "Houthi rebels fired missiles at a US destroyer in the Red Sea.",
+        {("ASSAULT", "YEM", "USA")},
+    ),
+    ("Sudan's army bombed RSF positions in Khartoum.", {("ASSAULT", "SDN", "SDN")}),
+    (
+        "Azerbaijan's forces shelled Armenian villages near Jermuk.",
+        {("ASSAULT", "AZE", "ARM")},
+    ),
+    (
+        "Islamic State militants ambushed a Syrian army convoy near Palmyra.",
+        {("ASSAULT", "IRQ", "SYR")},
+    ),
+    (
+        "Ukrainian drones hit an oil depot in Russia's Bryansk region, the governor said.",
+        {("ASSAULT", "UKR", "RUS")},
+    ),
+    # ----------------------------------------------------------------- COERCE
+    ("Iranian authorities detained a French tourist in Tehran.", {("COERCE", "IRN", "FRA")}),
+    (
+        "Police in Istanbul rounded up dozens of Kurdish activists.",
+        {("COERCE", "TUR", "TUR")},
+    ),
+    (
+        "Russian police raided the offices of the rights group Memorial in Moscow.",
+        {("COERCE", "RUS", "MEMORIAL")},
+    ),
+    (
+        "Dozens were hurt during the arrest of an opposition leader by Senegalese police in Dakar.",
+        {("COERCE", "SEN", "SEN")},
+    ),
+    ("Britain deported 40 Albanian migrants on a charter flight.", {("COERCE", "GBR", "ALB")}),
+    (
+        "Nicaragua's government shut down a Catholic university in Managua.",
+        {("COERCE", "NIC", "NIC")},
+    ),
+    ("Indian authorities imposed a curfew in Imphal.", {("COERCE", "IND", "IND")}),
+    (
+        "Chinese coast guard ships blasted a Philippine supply boat with water cannon.",
+        {("COERCE", "CHN", "PHL")},
+    ),
+    ("Belarus's KGB arrested a Lithuanian citizen in Minsk.", {("COERCE", "BLR", "LTU")}),
+    (
+        "Police arrested 30 people after protesters stormed the parliament in Tbilisi.",
+        {("COERCE", "GEO", "GEO"), ("PROTEST", "GEO", "GEO")},
+    ),
+    # -------------------------------------------------------------------- AID
+    ("Germany sent 40 Marder armoured vehicles to Ukraine.", {("AID", "DEU", "UKR")}),
+    ("Japan provided $500 million in budget support to Kyiv.", {("AID", "JPN", "UKR")}),
+    ("Qatar delivered fuel to Gaza's power plant.", {("AID", "QAT", "PSE")}),
+    (
+        "The World Food Programme distributed food to 200,000 people in Haiti.",
+        {("AID", "WFP", "HTI")},
+    ),
+    ("The United States shipped HIMARS rocket launchers to Ukraine.", {("AID", "USA", "UKR")}),
+    (
+        "Emergency supplies were airlifted to Turkey by the Indian air force after the earthquake.",
+        {("AID", "IND", "TUR")},
+    ),
+    ("Saudi Arabia deposited $3 billion in Pakistan's central bank.", {("AID", "SAU", "PAK")}),
+    (
+        "The European Union gave 50 million euros in humanitarian aid to Sudan.",
+        {("AID", "EU", "SDN")},
+    ),
+    (
+        "China's donation of vaccines to Cambodia arrived in Phnom Penh on Friday.",
+        {("AID", "CHN", "KHM")},
+    ),
+    (
+        "Rwanda sent troops to Mozambique to help fight the insurgency in Cabo Delgado.",
+        {("AID", "RWA", "MOZ")},
+    ),
+    # ---------------------------------------------------------------- PROTEST
+    (
+        "Thousands of protesters marched through Tbilisi against a foreign agents law.",
+        {("PROTEST", "GEO", "GEO")},
+    ),
+    (
+        "French rail workers staged a nationwide strike against the pension reform.",
+        {("PROTEST", "FRA", "FRA")},
+    ),
+    ("Hundreds rallied outside the Russian embassy in Vilnius.", {("PROTEST", "LTU", "RUS")}),
+    ("Rioters torched police cars in the suburbs of Paris.", {("PROTEST", "FRA", "FRA")}),
+    (
+        "Students occupied the main square in Belgrade for a third day.",
+        {("PROTEST", "SRB", "SRB")},
+    ),
+    (
+        "Jailed Iranian activist Narges Mohammadi began a hunger strike in Evin prison.",
+        {("PROTEST", "IRN", "IRN")},
+    ),
+    (
+        "Kenyan opposition supporters took to the streets of Nairobi to protest tax hikes.",
+        {("PROTEST", "KEN", "KEN")},
+    ),
+    (
+        "Israelis demonstrated in Tel Aviv against Netanyahu's judicial overhaul.",
+        {("PROTEST", "ISR", "ISR")},
+    ),
+    ("Dutch farmers blocked highways with tractors.", {("PROTEST", "NLD", "NLD")}),
+    (
+        "Protesters in Lima demanded the resignation of President Boluarte.",
+        {("PROTEST", "PER", "PER"), ("REQUEST", "PER", "PER")},
+    ),
+]
+
+SILENT = [
+    "Shares in Asian markets retreated on Friday after a strong week.",
+    "Manchester City attacked relentlessly in the second half but failed to score.",
+    "The council launched a flood aid appeal for residents of the village.",
+    "Heavy snow forced the closure of roads across the Alps.",
+    "Oil prices surged as traders bet on tighter supply.",
+    "The chef's new menu is an assault on the senses.",
+    "Investors withdrew $2 billion from emerging-market bond funds.",
+    "The company signed a five-year sponsorship deal with the football club.",
+    "Wildfires forced thousands to evacuate their homes in California.",
+    "The Lakers' defence crumbled under pressure in the fourth quarter.",
+    "The central bank raised interest rates by a quarter point.",
+    "Tourists flocked to the beaches as temperatures soared.",
+    "A rally in tech stocks lifted the Nasdaq to a record high.",
+    "The tennis champion withdrew from the tournament with a knee injury.",
+    "Storm Ciaran battered the coast of Brittany, cutting power to a million homes.",
+]
+
+
+#: sentences the coder still gets wrong (strict: a fix must remove them from here)
+GAPS: set[str] = {
+    "Tokyo and Seoul struck a deal to resume currency swaps.",
+    "Armenia and Azerbaijan agreed on Thursday to exchange prisoners.",
+    "Colombia's government and ELN rebels reached a ceasefire agreement in Havana.",
+    "Egypt, Sudan sign water-sharing accord",
+    "Hamas declared a unilateral ceasefire on Sunday.",
+    "Beijing said it would ease export curbs on rare earths to Japan.",
+    "The Taliban said they would reopen girls' schools in the spring.",
+    "Niger's junta pledged to free the family of the ousted president.",
+    "Houthi rebels fired missiles at a US destroyer in the Red Sea.",
+    "Chinese coast guard ships blasted a Philippine supply boat with water cannon.",
+    "China's donation of vaccines to Cambodia arrived in Phnom Penh on Friday.",
+    "Jailed Iranian activist Narges Mohammadi began a hunger strike in Evin prison.",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(t, e, marks=pytest.mark.xfail(strict=True) if t in GAPS else ())
+        for t, e in CASES
+    ],
+)
+def test_breadth_events(text: str, expected: set[Triple]) -> None:
+    assert coded(text) == {_norm(t) for t in expected}
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_breadth_silent(text: str) -> None:
+    assert coded(text) == set()
