@@ -104,6 +104,8 @@ CASES: list[tuple[str, set[Triple]]] = [
         "Niger's junta pledged to free the family of the ousted president.",
         {("CONCEDE", "NER", "NER")},
     ),
+    # a plural pronoun that announces its group's own concession
+    ("Sudan's RSF said they would pull out of the capital.", {("CONCEDE", "SDN", "SDN")}),
     # ---------------------------------------------------------------- RETREAT
     ("Russian forces pulled out of Kherson on Friday.", {("RETREAT", "RUS", "UKR")}),
     ("Saudi Arabia lifted its blockade of Qatar.", {("RETREAT", "SAU", "QAT")}),
@@ -184,6 +186,15 @@ CASES: list[tuple[str, set[Triple]]] = [
     (
         "Ukrainian drones hit an oil depot in Russia's Bryansk region, the governor said.",
         {("ASSAULT", "UKR", "RUS")},
+    ),
+    # the named sea where the target was is no test launch into the sea
+    (
+        "Iran fired a missile at an Israeli warship in the Mediterranean Sea.",
+        {("ASSAULT", "IRN", "ISR")},
+    ),
+    (
+        "North Korea fired two missiles on Sunday into the sea near Japan.",
+        {("MOBILIZE", "PRK", None)},
     ),
     # ----------------------------------------------------------------- COERCE
     ("Iranian authorities detained a French tourist in Tehran.", {("COERCE", "IRN", "FRA")}),
@@ -301,9 +312,7 @@ GAPS: set[str] = {
     "Egypt, Sudan sign water-sharing accord",
     "Hamas declared a unilateral ceasefire on Sunday.",
     "Beijing said it would ease export curbs on rare earths to Japan.",
-    "The Taliban said they would reopen girls' schools in the spring.",
     "Niger's junta pledged to free the family of the ousted president.",
-    "Houthi rebels fired missiles at a US destroyer in the Red Sea.",
     "Chinese coast guard ships blasted a Philippine supply boat with water cannon.",
     "China's donation of vaccines to Cambodia arrived in Phnom Penh on Friday.",
     "Jailed Iranian activist Narges Mohammadi began a hunger strike in Evin prison.",
