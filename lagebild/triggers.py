@@ -226,7 +226,11 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
         or prev[:1].isdigit()
         # "with advanced weapons", "selling advanced chips": before a common noun
         or (
-            (prev in cues.prepositions or (prev.endswith("ing") and len(prev) > 5))
+            # (a gerund, not a name ending like one: "Beijing banned imports")
+            (
+                prev in cues.prepositions
+                or (prev.endswith("ing") and len(prev) > 5 and tokens[i - 1].text.islower())
+            )
             and nxt.text.islower()
         )
     )
@@ -418,7 +422,10 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                     tokens[m.index - 1].lower in cues.determiners
                     or tokens[m.index - 1].lower in cues.prepositions
                     or tokens[m.index - 1].lower in cues.possessives
-                    or tokens[m.index - 1].lower.endswith(("ed", "ing"))
+                    or (
+                        tokens[m.index - 1].lower.endswith(("ed", "ing"))
+                        and tokens[m.index - 1].text.islower()
+                    )
                 )
                 and any(
                     (o.index == m.index + 1 and o.noun) or m.index + 1 in o.covered for o in out

@@ -197,6 +197,9 @@ CASES: list[tuple[str, set[Triple]]] = [
         {("MOBILIZE", "PRK", None)},
     ),
     # ----------------------------------------------------------------- COERCE
+    # a name ending like a gerund ("Beijing") does not make the verb after it an adjective
+    ("Beijing banned imports from Japan.", {("SANCTION", "CHN", "JPN")}),
+    ("Beijing sent warships to the South China Sea.", {("MOBILIZE", "CHN", None)}),
     ("Iranian authorities detained a French tourist in Tehran.", {("COERCE", "IRN", "FRA")}),
     (
         "Police in Istanbul rounded up dozens of Kurdish activists.",
