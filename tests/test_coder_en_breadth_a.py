@@ -69,6 +69,12 @@ CASES: list[tuple[str, set[Triple]]] = [
         "Ghana's president signed a memorandum of understanding with Nigeria on gas supplies.",
         {("AGREE", "GHA", "NGA")},
     ),
+    # "agreed to" a proposal: its author is the other side; "inked" is signed
+    ("Israel agreed to a Qatari proposal for a pause in fighting.", {("AGREE", "ISR", "QAT")}),
+    (
+        "Vietnam and the United States inked a strategic partnership.",
+        {("AGREE", "USA", "VNM")},
+    ),
     # ---------------------------------------------------------------- CONCEDE
     (
         "Israel announced it would release 150 Palestinian prisoners.",
@@ -196,6 +202,9 @@ CASES: list[tuple[str, set[Triple]]] = [
         "North Korea fired two missiles on Sunday into the sea near Japan.",
         {("MOBILIZE", "PRK", None)},
     ),
+    # the agent behind a volley noun: "by a barrage of Russian drones"
+    ("Kharkiv was struck by a barrage of Russian drones.", {("ASSAULT", "RUS", "UKR")}),
+    ("Kyiv was hit by a wave of Russian missiles on Tuesday.", {("ASSAULT", "RUS", "UKR")}),
     # ----------------------------------------------------------------- COERCE
     # a name ending like a gerund ("Beijing") does not make the verb after it an adjective
     ("Beijing banned imports from Japan.", {("SANCTION", "CHN", "JPN")}),
