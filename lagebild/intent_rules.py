@@ -323,7 +323,13 @@ def intent_events(
             # ease the curbs": the concession
             e.hypothetical = False
             replaced_sources.add(e.source.key() if e.source else None)
-        elif (announced or ready) and not e.negated and e.type in ("RETREAT", "CONSULT"):
+        elif (
+            (announced or ready)
+            and not e.negated
+            and e.type in ("RETREAT", "CONSULT")
+            # "agreed to exchange prisoners": a swap both promise is their agreement
+            and tokens[k].lemma.lower() not in cues.reciprocal_verbs
+        ):
             code = lookup_cameo("080" if e.type == "RETREAT" else "036")
             e.type, e.cameo, e.quad_class = code.plover or "", code.code, code.quad_class or 1
             e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context

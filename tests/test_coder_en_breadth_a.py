@@ -297,6 +297,100 @@ CASES: list[tuple[str, set[Triple]]] = [
     ),
 ]
 
+
+#: a second batch, written after the first round of fixes and scored before any change for
+#: it (29 of 40 right then)
+CASES_B: list[tuple[str, set[Triple]]] = [
+    ("Moscow and Minsk signed an agreement on a common gas market.", {("AGREE", "BLR", "RUS")}),
+    ("Netanyahu agreed to a Qatari proposal for a pause in fighting.", {("AGREE", "ISR", "QAT")}),
+    (
+        "The signing of a security pact by Australia and Papua New Guinea took place in Canberra.",
+        {("AGREE", "AUS", "PNG")},
+    ),
+    (
+        "Vietnam and the United States inked a comprehensive strategic partnership.",
+        {("AGREE", "USA", "VNM")},
+    ),
+    (
+        "Sweden, Finland sign defence cooperation deals with Washington",
+        {("AGREE", "FIN", "USA"), ("AGREE", "SWE", "USA")},
+    ),
+    (
+        "The Kremlin said Russian troops would withdraw from the Zaporizhzhia nuclear plant.",
+        {("CONCEDE", "RUS", "UKR")},
+    ),
+    (
+        "Hezbollah agreed to pull its fighters back from the border with Israel.",
+        {("CONCEDE", "LBN", "ISR")},
+    ),
+    ("Israel agreed to allow fuel deliveries into Gaza.", {("CONCEDE", "ISR", "PSE")}),
+    (
+        "Pakistan's government promised to lift the ban on the opposition party.",
+        {("CONCEDE", "PAK", "PAK")},
+    ),
+    (
+        "Turkey's president announced that Ankara would free the detained Swedish journalist.",
+        {("CONCEDE", "TUR", "SWE")},
+    ),
+    ("Serbia withdrew its troops from the Kosovo border on Monday.", {("RETREAT", "SRB", "XKX")}),
+    ("Two French hostages were freed by the Houthis on Sunday.", {("RETREAT", "YEM", "FRA")}),
+    ("Ukraine's forces abandoned their positions in Avdiivka.", {("RETREAT", "UKR", None)}),
+    ("The EU lifted its sanctions on Belarusian potash.", {("RETREAT", "EU", "BLR")}),
+    ("Bangladesh's prime minister resigned and fled the country.", {("RETREAT", "BGD", None)}),
+    ("The Kremlin deployed nuclear-capable missiles to Belarus.", {("MOBILIZE", "RUS", None)}),
+    ("China's navy held live-fire exercises in the Taiwan Strait.", {("MOBILIZE", "CHN", None)}),
+    ("Armenia's forces were placed on high alert.", {("MOBILIZE", "ARM", None)}),
+    ("The deployment of US bombers to Guam angered Beijing.", {("MOBILIZE", "USA", None)}),
+    ("Russian troops massed along the border with Finland.", {("MOBILIZE", "RUS", "FIN")}),
+    ("Kyiv was hit by a wave of Russian missiles on Tuesday.", {("ASSAULT", "RUS", "UKR")}),
+    (
+        "Israeli forces raided the Jenin refugee camp, killing five Palestinians.",
+        {("ASSAULT", "ISR", "PSE")},
+    ),
+    ("Sudan's RSF attacked the city of El Fasher.", {("ASSAULT", "SDN", "SDN")}),
+    (
+        "Jihadists killed 40 soldiers in an ambush in northern Burkina Faso.",
+        {("ASSAULT", "BFA", "BFA")},
+    ),
+    ("Pakistani air strikes on Afghan territory killed eight people.", {("ASSAULT", "PAK", "AFG")}),
+    ("Russia's FSB detained a US journalist in Yekaterinburg.", {("COERCE", "RUS", "USA")}),
+    ("Georgian police used tear gas against protesters in Tbilisi.", {("COERCE", "GEO", "GEO")}),
+    (
+        "Tunisia's president dissolved parliament and arrested opposition figures.",
+        {("COERCE", "TUN", "TUN")},
+    ),
+    ("Hundreds of Afghans were deported by Pakistan on Friday.", {("COERCE", "PAK", "AFG")}),
+    ("Beijing banned imports of Japanese seafood.", {("SANCTION", "CHN", "JPN")}),
+    (
+        "Britain will send Storm Shadow missiles to Ukraine, the defence secretary said.",
+        {("AGREE", "GBR", "UKR")},
+    ),
+    ("Ukraine received a new batch of Patriot systems from Germany.", {("AID", "DEU", "UKR")}),
+    ("The UAE flew tons of relief supplies to earthquake-hit Morocco.", {("AID", "ARE", "MAR")}),
+    (
+        "India granted Sri Lanka a $1 billion credit line for food and fuel.",
+        {("AID", "IND", "LKA")},
+    ),
+    ("Humanitarian aid from Jordan was airdropped over Gaza.", {("AID", "JOR", "PSE")}),
+    (
+        "Tens of thousands took to the streets of Madrid against the amnesty law.",
+        {("PROTEST", "ESP", "ESP")},
+    ),
+    (
+        "Armenians rallied in Yerevan, demanding the prime minister's resignation.",
+        {("PROTEST", "ARM", "ARM"), ("REQUEST", "ARM", "ARM")},
+    ),
+    ("Nurses in Britain walked out in a dispute over pay.", {("PROTEST", "GBR", "GBR")}),
+    (
+        "Pro-Palestinian demonstrators gathered outside the Israeli embassy in London.",
+        {("PROTEST", "GBR", "ISR")},
+    ),
+    (
+        "Rioters set fire to cars and looted shops in Dakar after the verdict.",
+        {("PROTEST", "SEN", "SEN")},
+    ),
+]
+
 SILENT = [
     "Shares in Asian markets retreated on Friday after a strong week.",
     "Manchester City attacked relentlessly in the second half but failed to score.",
@@ -318,16 +412,20 @@ SILENT = [
 
 #: sentences the coder still gets wrong (strict: a fix must remove them from here)
 GAPS: set[str] = {
-    "Tokyo and Seoul struck a deal to resume currency swaps.",
-    "Armenia and Azerbaijan agreed on Thursday to exchange prisoners.",
     "Colombia's government and ELN rebels reached a ceasefire agreement in Havana.",
     "Egypt, Sudan sign water-sharing accord",
     "Hamas declared a unilateral ceasefire on Sunday.",
     "Beijing said it would ease export curbs on rare earths to Japan.",
     "Niger's junta pledged to free the family of the ousted president.",
-    "Chinese coast guard ships blasted a Philippine supply boat with water cannon.",
     "China's donation of vaccines to Cambodia arrived in Phnom Penh on Friday.",
     "Jailed Iranian activist Narges Mohammadi began a hunger strike in Evin prison.",
+    "Sweden, Finland sign defence cooperation deals with Washington",
+    "The Kremlin said Russian troops would withdraw from the Zaporizhzhia nuclear plant.",
+    "Ukraine's forces abandoned their positions in Avdiivka.",
+    "The deployment of US bombers to Guam angered Beijing.",
+    "Israeli forces raided the Jenin refugee camp, killing five Palestinians.",
+    "Humanitarian aid from Jordan was airdropped over Gaza.",
+    "Pro-Palestinian demonstrators gathered outside the Israeli embassy in London.",
 }
 
 
@@ -335,7 +433,7 @@ GAPS: set[str] = {
     ("text", "expected"),
     [
         pytest.param(t, e, marks=pytest.mark.xfail(strict=True) if t in GAPS else ())
-        for t, e in CASES
+        for t, e in CASES + CASES_B
     ],
 )
 def test_breadth_events(text: str, expected: set[Triple]) -> None:
