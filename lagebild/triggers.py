@@ -218,8 +218,19 @@ def _find_particle(
 
 def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) -> bool:
     """A participle used as an adjective between a determiner and its noun."""
-    if match.particle is not None or match.entry.noun or i == 0 or i + 1 >= len(tokens):
+    if match.particle is not None or match.entry.noun or i + 1 >= len(tokens):
         return False
+    if i == 0:
+        # "Jailed Iranian activist Narges Mohammadi began ...": an English sentence that opens
+        # with a participle before a noun phrase (not "Attacked by drones, ...")
+        nxt0 = tokens[1]
+        return (
+            cues.lang != "de"
+            and tokens[0].lower.endswith("ed")
+            and nxt0.text.isalpha()
+            and nxt0.lower not in cues.prepositions
+            and nxt0.lower not in cues.determiners
+        )
     tok, prev, nxt = tokens[i], tokens[i - 1].lower, tokens[i + 1]
     english_modifier = cues.lang != "de" and (
         prev in _EN_NUMBER_WORDS
