@@ -399,6 +399,52 @@ CASES_B: list[tuple[str, set[Triple]]] = [
     ),
 ]
 
+
+#: a third batch, written last and scored once before and after all the changes (11 of 16
+#: right both times; the fix to promised releases then made it 12)
+CASES_C: list[tuple[str, set[Triple]]] = [
+    ("Seoul and Washington agreed to expand joint military drills.", {("AGREE", "KOR", "USA")}),
+    (
+        "Kazakhstan signed a nuclear fuel supply deal with France on Monday.",
+        {("AGREE", "FRA", "KAZ")},
+    ),
+    (
+        "The junta in Mali said it would hand power back to civilians in 2024.",
+        {("CONCEDE", "MLI", "MLI")},
+    ),
+    ("Azerbaijan promised to release Armenian detainees.", {("CONCEDE", "AZE", "ARM")}),
+    ("Russia returned 20 Ukrainian children to their families.", {("RETREAT", "RUS", "UKR")}),
+    ("Venezuela freed five American prisoners on Saturday.", {("RETREAT", "VEN", "USA")}),
+    (
+        "Taiwan's defence ministry said China sent 30 warplanes toward the island.",
+        {("ACCUSE", "TWN", "CHN")},
+    ),
+    ("Iran test-launched a new hypersonic missile.", {("MOBILIZE", "IRN", None)}),
+    ("Syrian government forces shelled rebel-held Idlib.", {("ASSAULT", "SYR", "SYR")}),
+    (
+        "A Russian missile strike on a shopping mall in Kremenchuk killed 20 people.",
+        {("ASSAULT", "RUS", "UKR")},
+    ),
+    (
+        "Egyptian police detained dozens of opposition activists in Cairo.",
+        {("COERCE", "EGY", "EGY")},
+    ),
+    (
+        "Hong Kong authorities arrested six people under the security law.",
+        {("COERCE", "HKG", "HKG")},
+    ),
+    ("Canada sent 200 tonnes of food aid to Haiti.", {("AID", "CAN", "HTI")}),
+    ("Poland handed over its last MiG-29 jets to Ukraine.", {("AID", "POL", "UKR")}),
+    (
+        "Thousands of Serbians protested in Belgrade against the government.",
+        {("PROTEST", "SRB", "SRB")},
+    ),
+    (
+        "Doctors in South Korea went on strike over medical school quotas.",
+        {("PROTEST", "KOR", "KOR")},
+    ),
+]
+
 SILENT = [
     "Shares in Asian markets retreated on Friday after a strong week.",
     "Manchester City attacked relentlessly in the second half but failed to score.",
@@ -432,6 +478,9 @@ GAPS: set[str] = {
     "Israeli forces raided the Jenin refugee camp, killing five Palestinians.",
     "Humanitarian aid from Jordan was airdropped over Gaza.",
     "Pro-Palestinian demonstrators gathered outside the Israeli embassy in London.",
+    "Russia returned 20 Ukrainian children to their families.",
+    "Iran test-launched a new hypersonic missile.",
+    "Poland handed over its last MiG-29 jets to Ukraine.",
 }
 
 
@@ -439,7 +488,7 @@ GAPS: set[str] = {
     ("text", "expected"),
     [
         pytest.param(t, e, marks=pytest.mark.xfail(strict=True) if t in GAPS else ())
-        for t, e in CASES + CASES_B
+        for t, e in CASES + CASES_B + CASES_C
     ],
 )
 def test_breadth_events(text: str, expected: set[Triple]) -> None:
