@@ -443,6 +443,9 @@ CASES_C: list[tuple[str, set[Triple]]] = [
         "Doctors in South Korea went on strike over medical school quotas.",
         {("PROTEST", "KOR", "KOR")},
     ),
+    # added with the fixes for this batch: weapons handed over are given
+    ("The US handed over 31 Abrams tanks to Ukraine.", {("AID", "USA", "UKR")}),
+    ("Iran test-launched a new ballistic missile.", {("MOBILIZE", "IRN", None)}),
 ]
 
 SILENT = [
@@ -478,9 +481,6 @@ GAPS: set[str] = {
     "Israeli forces raided the Jenin refugee camp, killing five Palestinians.",
     "Humanitarian aid from Jordan was airdropped over Gaza.",
     "Pro-Palestinian demonstrators gathered outside the Israeli embassy in London.",
-    "Russia returned 20 Ukrainian children to their families.",
-    "Iran test-launched a new hypersonic missile.",
-    "Poland handed over its last MiG-29 jets to Ukraine.",
 }
 
 
