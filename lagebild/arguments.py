@@ -37,7 +37,7 @@ DEFAULT_TPREPS: dict[str, dict[str, frozenset[str]]] = {
     },
     "en": {
         "CONSULT": frozenset({"with"}),
-        "AGREE": frozenset({"with"}),
+        "AGREE": frozenset({"with", "to"}),
         "COOPERATE": frozenset({"with"}),
         "AID": frozenset({"to", "for"}),
         "ASSAULT": frozenset({"on", "against", "in", "into"}),

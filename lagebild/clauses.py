@@ -138,6 +138,7 @@ def is_passive(tokens: list[Token], trig: TriggerMatch, lo: int, hi: int, cues: 
 EN_IRREGULAR_PARTICIPLES = frozenset(
     {
         "hit",
+        "overrun",
         "struck",
         "shot",
         "held",

@@ -103,6 +103,8 @@ class Cues:
     #: plural subject pronouns ("the sanctions they imposed")
     group_pronouns: frozenset[str]
     quantity_of: frozenset[str]
+    #: nouns of a volley before "of": "hit by a barrage of Russian missiles" is hit by them
+    volley_of: frozenset[str]
     reciprocal: frozenset[str]
     reciprocal_verbs: frozenset[str]
     executive_lemmas: frozenset[str]

@@ -242,6 +242,9 @@ def make_events(
             and s_actor is not None
             and t_actor.key() == s_actor.key()
             and s_actor.key()
+            # a government and an armed group of its state are two sides ("Ethiopia's
+            # government and the TPLF signed a peace deal")
+            and not ("REB" in (s_actor.sector, t_actor.sector) and s_actor.sector != t_actor.sector)
         ):
             continue
         if (

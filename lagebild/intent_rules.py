@@ -289,14 +289,22 @@ def intent_events(
         # "the prime minister said he would resign", "Japan announced it would send aid": the
         # speaker announces its own act
         pronouns = cues.subject_pronouns | cues.state_pronouns | cues.first_person_plural
+        k = token_at(e.char_start, tokens)
         own_act = (
             info is not None
-            and e.type in ("RETREAT", *INTENT_CODES)
+            and e.type in ("RETREAT", "CONCEDE", *INTENT_CODES)
             and e.hypothetical
             and not info.conditional
             and e.source is not None
-            and e.source.text.lower() in pronouns
-            and (reported or _reported_own_future(token_at(e.char_start, tokens), tokens, cues))
+            and (
+                e.source.text.lower() in pronouns
+                # "they would reopen": a plural pronoun resolved to the group named before
+                or any(
+                    tokens[m].lower in cues.plural_subject_pronouns
+                    for m in range(max(info.lo, k - 3), k)
+                )
+            )
+            and (reported or _reported_own_future(k, tokens, cues))
         )
         ready = ready or (own_act and e.type == "RETREAT")
         i = token_at(e.char_start, tokens)
@@ -310,11 +318,18 @@ def intent_events(
             # "during Putin's visit": a visit that took place; not the verb of "will im Mai
             # nach China reisen"
             announced = ready = False
-        if announced and not e.negated and e.type == "CONCEDE":
-            # "agreed to stop attacking", "offered to suspend the reform": the concession
+        if (announced or own_act) and not e.negated and e.type == "CONCEDE":
+            # "agreed to stop attacking", "offered to suspend the reform", "said it would
+            # ease the curbs": the concession
             e.hypothetical = False
             replaced_sources.add(e.source.key() if e.source else None)
-        elif (announced or ready) and not e.negated and e.type in ("RETREAT", "CONSULT"):
+        elif (
+            (announced or ready)
+            and not e.negated
+            and e.type in ("RETREAT", "CONSULT")
+            # "agreed to exchange prisoners": a swap both promise is their agreement
+            and tokens[k].lemma.lower() not in cues.reciprocal_verbs
+        ):
             code = lookup_cameo("080" if e.type == "RETREAT" else "036")
             e.type, e.cameo, e.quad_class = code.plover or "", code.code, code.quad_class or 1
             e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context

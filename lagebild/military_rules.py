@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from lagebild.cues import Cues
+from lagebild.dates import date_words
 from lagebild.event_build import token_at
 from lagebild.ontology import lookup_cameo
 from lagebild.schema import Event
@@ -37,7 +38,20 @@ def missile_tests(events: list[Event], tokens: list, cues: Cues) -> None:
         after = [t.lower for t in tokens[k + 1 : k + 12]]
         if not any(w in cues.missile_words for w in after[:7]):
             continue
-        seaward = any(w in cues.sea_words for w in after)
+        # "into the sea"; not "at a US destroyer in the Red Sea", where the sea is only where
+        # the target was
+        days = date_words(cues.lang).weekdays
+        aimed = next(
+            (
+                j
+                for j, w in enumerate(after)
+                if w in cues.attack_preps and (after[j + 1 : j + 2] or [""])[0] not in days
+            ),
+            len(after),
+        )
+        seaward = any(w in cues.sea_words for w in after[:aimed]) or (
+            e.target is None and any(w in cues.sea_words for w in after)
+        )
         if e.type == "ASSAULT" and (e.target is None or seaward):
             e.type, e.cameo, e.quad_class, e.goldstein = "MOBILIZE", test.code, 4, test.goldstein
             e.mode, e.context = test.mode, test.context

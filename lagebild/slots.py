@@ -139,6 +139,9 @@ def mark_context(slot: Slot, tokens: list[Token], cues: Cues) -> None:
     while k >= 0 and skipped < 3:
         low = tokens[k].lower
         if low in cues.prepositions:
+            if low == "of" and k > 1 and tokens[k - 1].lower in cues.volley_of:
+                k -= 2  # "by a barrage of Russian missiles": the preposition before the volley
+                continue
             if low == "of" and k > 0 and tokens[k - 1].lower in cues.quantity_of:
                 # "thousands of Georgians", "supporters of Imran Khan": the people counted
                 slot.actor = Actor(slot.actor.text, None, slot.actor.country, slot.actor.org, "CVL")

@@ -218,15 +218,30 @@ def _find_particle(
 
 def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) -> bool:
     """A participle used as an adjective between a determiner and its noun."""
-    if match.particle is not None or match.entry.noun or i == 0 or i + 1 >= len(tokens):
+    if match.particle is not None or match.entry.noun or i + 1 >= len(tokens):
         return False
+    if i == 0:
+        # "Jailed Iranian activist Narges Mohammadi began ...": an English sentence that opens
+        # with a participle before a noun phrase (not "Attacked by drones, ...")
+        nxt0 = tokens[1]
+        return (
+            cues.lang != "de"
+            and tokens[0].lower.endswith("ed")
+            and nxt0.text.isalpha()
+            and nxt0.lower not in cues.prepositions
+            and nxt0.lower not in cues.determiners
+        )
     tok, prev, nxt = tokens[i], tokens[i - 1].lower, tokens[i + 1]
     english_modifier = cues.lang != "de" and (
         prev in _EN_NUMBER_WORDS
         or prev[:1].isdigit()
         # "with advanced weapons", "selling advanced chips": before a common noun
         or (
-            (prev in cues.prepositions or (prev.endswith("ing") and len(prev) > 5))
+            # (a gerund, not a name ending like one: "Beijing banned imports")
+            (
+                prev in cues.prepositions
+                or (prev.endswith("ing") and len(prev) > 5 and tokens[i - 1].text.islower())
+            )
             and nxt.text.islower()
         )
     )
@@ -418,7 +433,10 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                     tokens[m.index - 1].lower in cues.determiners
                     or tokens[m.index - 1].lower in cues.prepositions
                     or tokens[m.index - 1].lower in cues.possessives
-                    or tokens[m.index - 1].lower.endswith(("ed", "ing"))
+                    or (
+                        tokens[m.index - 1].lower.endswith(("ed", "ing"))
+                        and tokens[m.index - 1].text.islower()
+                    )
                 )
                 and any(
                     (o.index == m.index + 1 and o.noun) or m.index + 1 in o.covered for o in out
