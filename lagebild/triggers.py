@@ -226,7 +226,7 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
         or prev[:1].isdigit()
         # "with advanced weapons", "selling advanced chips": before a common noun
         or (
-            (prev in cues.prepositions or (prev.endswith("ing") and len(prev) > 5))
+            (prev in cues.prepositions or _gerund(tokens[i - 1]))
             and nxt.text.islower()
         )
     )
@@ -266,6 +266,11 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
         and nxt.lower not in cues.determiners
         and nxt.lower not in cues.possessives
     )
+
+
+def _gerund(tok: Token) -> bool:
+    """An English -ing form in lower case: no name ("Beijing vowed countermeasures")."""
+    return tok.lower.endswith("ing") and len(tok.lower) > 5 and tok.text.islower()
 
 
 def _extended_attribute(tokens: list[Token], i: int, cues: Cues) -> bool:
@@ -418,7 +423,8 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                     tokens[m.index - 1].lower in cues.determiners
                     or tokens[m.index - 1].lower in cues.prepositions
                     or tokens[m.index - 1].lower in cues.possessives
-                    or tokens[m.index - 1].lower.endswith(("ed", "ing"))
+                    or tokens[m.index - 1].lower.endswith("ed")
+                    or _gerund(tokens[m.index - 1])
                 )
                 and any(
                     (o.index == m.index + 1 and o.noun) or m.index + 1 in o.covered for o in out
