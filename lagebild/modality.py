@@ -242,11 +242,17 @@ def _intent_verb(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues
     """An intent verb other than the trigger in the clause ("plant anzugreifen"); a noun
     with the same lemma ("Japan's plan") does not count."""
     for i in range(info.lo, info.hi):
-        if i == trig.index or tokens[i].lemma.lower() not in cues.intent_lemmas:
+        if (
+            i == trig.index
+            or i in trig.covered  # "took aim at": a word of the pattern itself
+            or tokens[i].lemma.lower() not in cues.intent_lemmas
+        ):
             continue
         prev = tokens[i - 1].lower if i > 0 else ""
         if prev in cues.determiners or prev in ("'s", "’s") or tokens[i].text[:1].isupper():
             continue
+        if i > 1 and tokens[i - 1].text.islower() and tokens[i - 2].lower in ("'s", "’s"):
+            continue  # "Kyiv's peace plan": a noun after a noun adjunct
         return True
     return False
 
