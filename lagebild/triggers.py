@@ -349,6 +349,8 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                 break
         if match is None:
             match = _match_multi(tokens, i, lemma, lex, clause_of, lang, used_particles)
+            if match is not None and lang != "de" and _dated_prep(tokens, match, cues):
+                match = None  # "a call on Monday" is no "call on" (appeal to) Monday
             if match is not None:
                 used_particles.update(match.covered)
         if match is None:
@@ -432,6 +434,18 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
             )
         ]
     return out
+
+
+def _dated_prep(tokens: list[Token], match: TriggerMatch, cues: Cues) -> bool:
+    """Whether the pattern ends in a preposition that is followed by a weekday or month."""
+    from lagebild.dates import date_words
+
+    k = max(match.covered, default=match.index)
+    if k + 1 >= len(tokens) or tokens[k].lower not in cues.prepositions:
+        return False
+    words = date_words(cues.lang)
+    nxt = tokens[k + 1].lower
+    return nxt in words.weekdays or nxt in words.months
 
 
 def _clause_ends(clause_of: list[int]) -> dict[int, int]:
