@@ -437,11 +437,12 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
 
 
 def _dated_prep(tokens: list[Token], match: TriggerMatch, cues: Cues) -> bool:
-    """Whether the pattern ends in a preposition that is followed by a weekday or month."""
+    """Whether the pattern is a verb and its preposition right after it, and a weekday or
+    month follows ("called on Monday")."""
     from lagebild.dates import date_words
 
-    k = max(match.covered, default=match.index)
-    if k + 1 >= len(tokens) or tokens[k].lower not in cues.prepositions:
+    k = match.index + 1
+    if k not in match.covered or k + 1 >= len(tokens) or tokens[k].lower not in cues.prepositions:
         return False
     words = date_words(cues.lang)
     nxt = tokens[k + 1].lower
