@@ -252,9 +252,15 @@ def noun_subject(f: SentenceFrame, a: TriggerArgs) -> bool:
         if agent is not None and not any(t.lemma.lower() in cues.passive_aux for t in tokens):
             agent = None  # an active clause has no agent: "Manöver in der Straße von Taiwan"
         subj = agent or subjects[c] or inherited
-        if subj is None and circumstantial and c == 0 and len(subjects) > 1:
-            # "During a phone call with Putin, Xi called for talks": the main subject
-            subj = subjects[1]
+        if (
+            subj is None
+            and circumstantial
+            and c + 1 < len(subjects)
+            and all(s is None for s in subjects[:c])
+        ):
+            # "During a phone call with Putin, Xi called for talks", "A day after meeting
+            # Xi, Putin warned ...": the subject of the clause after the opening phrase
+            subj = subjects[c + 1]
         if (
             subj is not None
             and trig.type == "PROTEST"
