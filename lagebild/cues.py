@@ -83,6 +83,9 @@ class Cues:
     hosting_lemmas: frozenset[str]
     #: verbs of hosting talks ("hosted talks between X and Y": the host consults both)
     talk_host_lemmas: frozenset[str]
+    #: participles that open a sentence and share the main clause's subject ("Speaking after
+    #: talks with Scholz, Tusk said ...")
+    participle_openers: frozenset[str]
     assist_lemmas: frozenset[str]
     reporting_nouns: frozenset[str]
     response_phrases: frozenset[str]

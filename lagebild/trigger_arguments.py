@@ -599,6 +599,9 @@ def _inherited_subject(
     """The subject a clause shares with the one before ("und wies ... aus", "drohte, ... zu");
     for a relative clause ("Demonstranten, die ... protestierten") the noun it follows."""
     if c == 0:
+        # "Speaking after talks with Scholz, Tusk said ...": the main clause's subject
+        if tokens[0].lower in cues.participle_openers and len(subjects) > 1:
+            return next((s for s in subjects[1:] if s is not None), None)
         return None
     info = infos[c]
     if not controlled and slots is not None and _oblique_antecedent(info, tokens, cues, slots):
