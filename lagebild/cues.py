@@ -86,6 +86,9 @@ class Cues:
     #: participles that open a sentence and share the main clause's subject ("Speaking after
     #: talks with Scholz, Tusk said ...")
     participle_openers: frozenset[str]
+    #: texts put to a vote or adopted, whose participle says what they would do ("a
+    #: resolution demanding a ceasefire")
+    document_nouns: frozenset[str]
     assist_lemmas: frozenset[str]
     reporting_nouns: frozenset[str]
     response_phrases: frozenset[str]
