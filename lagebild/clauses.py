@@ -133,6 +133,8 @@ def is_passive(tokens: list[Token], trig: TriggerMatch, lo: int, hi: int, cues: 
         and after not in cues.by_means
         and trig.index + 1 not in trig.covered
     )
+    # "companies accused of supplying Russia": a verb that needs an object has none
+    aux = aux or (tok.lemma.lower() in cues.object_verbs and nxt in ("of", "for", "with"))
     return aux and (
         tok.lower.endswith(("ed", "en", "wn", "ht", "uck", "ung", "ot", "id"))
         or tok.lower in EN_IRREGULAR_PARTICIPLES

@@ -89,6 +89,9 @@ class Cues:
     #: texts put to a vote or adopted, whose participle says what they would do ("a
     #: resolution demanding a ceasefire")
     document_nouns: frozenset[str]
+    #: verbs that need an object: right before "of"/"for"/"with" their participle is passive
+    #: ("six companies accused of supplying Russia")
+    object_verbs: frozenset[str]
     assist_lemmas: frozenset[str]
     reporting_nouns: frozenset[str]
     response_phrases: frozenset[str]
