@@ -225,10 +225,7 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
         prev in _EN_NUMBER_WORDS
         or prev[:1].isdigit()
         # "with advanced weapons", "selling advanced chips": before a common noun
-        or (
-            (prev in cues.prepositions or _gerund(tokens[i - 1]))
-            and nxt.text.islower()
-        )
+        or ((prev in cues.prepositions or _gerund(tokens[i - 1])) and nxt.text.islower())
     )
     # "zehn inhaftierte US-Bürger", "222 festgenommene Demonstranten": a count opens the phrase
     german_count = cues.lang == "de" and (
