@@ -32,6 +32,11 @@ def denials(events: list[Event], tokens: list, clause_of: list[int], cues: Cues)
         tok = tokens[i]
         if e.type != "REJECT":
             continue
+        for o in later_in_clause(e, events, tokens, clause_of):
+            # "vetoed a resolution demanding a ceasefire": the text blocked did not demand
+            k = token_at(o.char_start, tokens)
+            if tokens[k].lower.endswith("ing") and tokens[k - 1].lower in cues.document_nouns:
+                o.negated = True
         lemma = tok.lemma.lower()
         forms = {lemma, e.trigger.rsplit(" … ", 1)[-1].lower() + lemma}
         if i + 1 < len(tokens):  # "ruled out": a verb with its particle

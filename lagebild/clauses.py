@@ -126,8 +126,15 @@ def is_passive(tokens: list[Token], trig: TriggerMatch, lo: int, hi: int, cues: 
     aux = any(tokens[i].lemma.lower() in cues.passive_aux for i in window)
     nxt = tokens[trig.index + 1].lower if trig.index + 1 < hi else ""
     after = tokens[trig.index + 2].lower if trig.index + 2 < hi else ""
-    # reduced relative: "a system supplied by Germany"; not "talked by phone"
-    aux = aux or (nxt in cues.agent_preps and after not in cues.by_means)
+    # reduced relative: "a system supplied by Germany"; not "talked by phone", nor a "by"
+    # the pattern itself takes ("stood by Israel")
+    aux = aux or (
+        nxt in cues.agent_preps
+        and after not in cues.by_means
+        and trig.index + 1 not in trig.covered
+    )
+    # "companies accused of supplying Russia": a verb that needs an object has none
+    aux = aux or (tok.lemma.lower() in cues.object_verbs and nxt in ("of", "for", "with"))
     return aux and (
         tok.lower.endswith(("ed", "en", "wn", "ht", "uck", "ung", "ot", "id"))
         or tok.lower in EN_IRREGULAR_PARTICIPLES

@@ -57,6 +57,8 @@ def link_coordination(slots: list[Slot], tokens: list[Token], cues: Cues) -> Non
             a.actor = Actor(a.actor.text, None, a.actor.country, a.actor.org, b.actor.sector)
             a.attributive = False
             a.prep = a.prep or b.prep
+        if b.attributive and not a.attributive and a.kind == b.kind == "demonym":
+            a.attributive = True  # "the American and South Korean drills": both modify
         if a.attributive != b.attributive:
             continue
         head.coord.append(b)

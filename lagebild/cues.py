@@ -83,6 +83,15 @@ class Cues:
     hosting_lemmas: frozenset[str]
     #: verbs of hosting talks ("hosted talks between X and Y": the host consults both)
     talk_host_lemmas: frozenset[str]
+    #: participles that open a sentence and share the main clause's subject ("Speaking after
+    #: talks with Scholz, Tusk said ...")
+    participle_openers: frozenset[str]
+    #: texts put to a vote or adopted, whose participle says what they would do ("a
+    #: resolution demanding a ceasefire")
+    document_nouns: frozenset[str]
+    #: verbs that need an object: right before "of"/"for"/"with" their participle is passive
+    #: ("six companies accused of supplying Russia")
+    object_verbs: frozenset[str]
     assist_lemmas: frozenset[str]
     reporting_nouns: frozenset[str]
     response_phrases: frozenset[str]

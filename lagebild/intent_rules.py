@@ -193,17 +193,31 @@ def _after_agreeing(
     """Whether e is the infinitive of an agreement of its own source in its clause: "agreed
     to work together", "pledged to supply"."""
     k = token_at(e.char_start, tokens)
-    if k < 1 or tokens[k - 1].lower != cues.infinitive_marker or e.source is None:
+    if k < 1 or e.source is None:
         return False
+    infinitive = tokens[k - 1].lower == cues.infinitive_marker
     c = clause_of[k]
-    return any(
-        o.type == "AGREE"
-        and o.char_start < e.char_start
-        and o.source is not None
-        and o.source.key() == e.source.key()
-        and clause_of[token_at(o.char_start, tokens)] == c
-        for o in events
-    )
+    for o in events:
+        if not (
+            o.type == "AGREE"
+            and o.char_start < e.char_start
+            and o.source is not None
+            and o.source.key() == e.source.key()
+        ):
+            continue
+        j = token_at(o.char_start, tokens)
+        if clause_of[j] != c:
+            continue
+        # "pledged closer military cooperation": the promised act as the verb's object
+        if infinitive or (
+            0 < k - j <= 4
+            and all(
+                t.text.isalpha() and t.text.islower() and t.lower not in cues.prepositions
+                for t in tokens[j + 1 : k]
+            )
+        ):
+            return True
+    return False
 
 
 def intent_events(

@@ -134,13 +134,23 @@ def _plural_noun(tokens: list[Token], i: int) -> bool:
     )
 
 
-def _has_negation(tokens: list[Token], lo: int, hi: int, cues: Cues) -> bool:
-    """A negation cue in tokens[lo:hi] that is not "nicht nur"/"not only"."""
+def _has_negation(
+    tokens: list[Token], lo: int, hi: int, cues: Cues, after: int | None = None
+) -> bool:
+    """A negation cue in tokens[lo:hi] that is not "nicht nur"/"not only"; nor, past token
+    `after` (a verb), one that opens its infinitive ("urged Israel not to launch")."""
     for i in range(lo, hi):
         low = tokens[i].lower
         if low in cues.negation:
             pair = f"{low} {tokens[i + 1].lower}" if i + 1 < len(tokens) else low
             if pair in cues.not_only:
+                continue
+            if (
+                after is not None
+                and i > after
+                and i + 1 < len(tokens)
+                and tokens[i + 1].lower == cues.infinitive_marker
+            ):
                 continue
             return True
     return False
@@ -166,7 +176,7 @@ def is_negated(
         ):
             return True
         return main_noun and _has_negation(tokens, info.lo, info.hi, cues)
-    return _has_negation(tokens, info.lo, info.hi, cues) or any(
+    return _has_negation(tokens, info.lo, info.hi, cues, trig.index) or any(
         tokens[i].lemma.lower() in cues.abstain_lemmas for i in range(info.lo, trig.index)
     )  # "refrained from condemning", "avoided striking"
 
@@ -242,11 +252,17 @@ def _intent_verb(trig: TriggerMatch, tokens: list[Token], info: ClauseInfo, cues
     """An intent verb other than the trigger in the clause ("plant anzugreifen"); a noun
     with the same lemma ("Japan's plan") does not count."""
     for i in range(info.lo, info.hi):
-        if i == trig.index or tokens[i].lemma.lower() not in cues.intent_lemmas:
+        if (
+            i == trig.index
+            or i in trig.covered  # "took aim at": a word of the pattern itself
+            or tokens[i].lemma.lower() not in cues.intent_lemmas
+        ):
             continue
         prev = tokens[i - 1].lower if i > 0 else ""
         if prev in cues.determiners or prev in ("'s", "’s") or tokens[i].text[:1].isupper():
             continue
+        if i > 1 and tokens[i - 1].text.islower() and tokens[i - 2].lower in ("'s", "’s"):
+            continue  # "Kyiv's peace plan": a noun after a noun adjunct
         return True
     return False
 

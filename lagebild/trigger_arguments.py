@@ -252,9 +252,15 @@ def noun_subject(f: SentenceFrame, a: TriggerArgs) -> bool:
         if agent is not None and not any(t.lemma.lower() in cues.passive_aux for t in tokens):
             agent = None  # an active clause has no agent: "Manöver in der Straße von Taiwan"
         subj = agent or subjects[c] or inherited
-        if subj is None and circumstantial and c == 0 and len(subjects) > 1:
-            # "During a phone call with Putin, Xi called for talks": the main subject
-            subj = subjects[1]
+        if (
+            subj is None
+            and circumstantial
+            and c + 1 < len(subjects)
+            and all(s is None for s in subjects[:c])
+        ):
+            # "During a phone call with Putin, Xi called for talks", "A day after meeting
+            # Xi, Putin warned ...": the subject of the clause after the opening phrase
+            subj = subjects[c + 1]
         if (
             subj is not None
             and trig.type == "PROTEST"
@@ -593,6 +599,9 @@ def _inherited_subject(
     """The subject a clause shares with the one before ("und wies ... aus", "drohte, ... zu");
     for a relative clause ("Demonstranten, die ... protestierten") the noun it follows."""
     if c == 0:
+        # "Speaking after talks with Scholz, Tusk said ...": the main clause's subject
+        if tokens[0].lower in cues.participle_openers and len(subjects) > 1:
+            return next((s for s in subjects[1:] if s is not None), None)
         return None
     info = infos[c]
     if not controlled and slots is not None and _oblique_antecedent(info, tokens, cues, slots):

@@ -105,6 +105,8 @@ def _hosts(f: SentenceFrame, a: TriggerArgs) -> bool:
         return False
     if trig.entry.cameo.code.startswith(MEDIATE_CODE):
         return not _mediated_parties(a.c, f.subjects, a.inherited, sources, f.slots, f.clause_of)
+    if a.target is not None and a.target.prep is None and a.target.actor.key():
+        return False  # "hosted Iranian officials for talks": the guest is the object
     return tokens[trig.index].lemma.lower() in f.cues.talk_host_lemmas and any(
         t.noun and t.type == "CONSULT" for t in f.triggers
     )

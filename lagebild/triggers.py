@@ -236,14 +236,7 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
         prev in _EN_NUMBER_WORDS
         or prev[:1].isdigit()
         # "with advanced weapons", "selling advanced chips": before a common noun
-        or (
-            # (a gerund, not a name ending like one: "Beijing banned imports")
-            (
-                prev in cues.prepositions
-                or (prev.endswith("ing") and len(prev) > 5 and tokens[i - 1].text.islower())
-            )
-            and nxt.text.islower()
-        )
+        or ((prev in cues.prepositions or _gerund(tokens[i - 1])) and nxt.text.islower())
     )
     # "zehn inhaftierte US-Bürger", "222 festgenommene Demonstranten": a count opens the phrase
     german_count = cues.lang == "de" and (
@@ -281,6 +274,11 @@ def _adjectival(tokens: list[Token], i: int, match: TriggerMatch, cues: Cues) ->
         and nxt.lower not in cues.determiners
         and nxt.lower not in cues.possessives
     )
+
+
+def _gerund(tok: Token) -> bool:
+    """An English -ing form in lower case: no name ("Beijing vowed countermeasures")."""
+    return tok.lower.endswith("ing") and len(tok.lower) > 5 and tok.text.islower()
 
 
 def _extended_attribute(tokens: list[Token], i: int, cues: Cues) -> bool:
@@ -359,6 +357,8 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                 break
         if match is None:
             match = _match_multi(tokens, i, lemma, lex, clause_of, lang, used_particles)
+            if match is not None and lang != "de" and _dated_prep(tokens, match, cues):
+                match = None  # "a call on Monday" is no "call on" (appeal to) Monday
             if match is not None:
                 used_particles.update(match.covered)
         if match is None:
@@ -434,9 +434,10 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
                     or tokens[m.index - 1].lower in cues.prepositions
                     or tokens[m.index - 1].lower in cues.possessives
                     or (
-                        tokens[m.index - 1].lower.endswith(("ed", "ing"))
+                        tokens[m.index - 1].lower.endswith("ed")
                         and tokens[m.index - 1].text.islower()
                     )
+                    or _gerund(tokens[m.index - 1])
                 )
                 and any(
                     (o.index == m.index + 1 and o.noun) or m.index + 1 in o.covered for o in out
@@ -444,6 +445,19 @@ def match_triggers(tokens: list[Token], clause_of: list[int], lang: str) -> list
             )
         ]
     return out
+
+
+def _dated_prep(tokens: list[Token], match: TriggerMatch, cues: Cues) -> bool:
+    """Whether the pattern is a verb and its preposition right after it, and a weekday or
+    month follows ("called on Monday")."""
+    from lagebild.dates import date_words
+
+    k = match.index + 1
+    if k not in match.covered or k + 1 >= len(tokens) or tokens[k].lower not in cues.prepositions:
+        return False
+    words = date_words(cues.lang)
+    nxt = tokens[k + 1].lower
+    return nxt in words.weekdays or nxt in words.months
 
 
 def _clause_ends(clause_of: list[int]) -> dict[int, int]:
