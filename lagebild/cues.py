@@ -53,6 +53,9 @@ class Cues:
     insist_lemmas: frozenset[str]
     consequence_words: frozenset[str]
     nonpolitical_context: frozenset[str]
+    #: adjectives of a world-wide reaction: a protest noun after them is no local crowd's
+    #: ("löste einen internationalen Aufruhr aus", "an international outcry")
+    worldwide_words: frozenset[str]
     nonpolitical_heads: frozenset[str]
     election_words: frozenset[str]
     never_triggers: frozenset[str]

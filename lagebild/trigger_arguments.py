@@ -351,6 +351,10 @@ def implied_arguments(f: SentenceFrame, a: TriggerArgs) -> None:
         # "nach Massenprotesten": a protest noun of occasion with no attribute is not coded
         and not (circumstantial and _bare_noun(tokens, trig.index, cues))
         and not reason
+        # "löste einen internationalen Aufruhr aus": an outcry of the world, no local crowd
+        and not (
+            trig.noun and trig.index > 0 and tokens[trig.index - 1].lower in cues.worldwide_words
+        )
     ):
         # "Kundgebungen in Moskau", "protesters stormed his residence": the people of
         # the place, else of the one state the sentence is about

@@ -18,6 +18,9 @@ def _factual(lang: str, text: str) -> list[Event]:
 
 
 FOUND = [
+    # ... but a protest in a place is that place's people's
+    ("de", "In Moskau kam es zu Protesten gegen die Mobilmachung.", ("PROTEST", "RUS", "RUS")),
+    ("en", "Thousands held protests in Tbilisi against the law.", ("PROTEST", "GEO", "GEO")),
     # "after"/"before" before a subject and its verb open a clause, not a phrase
     (
         "en",
@@ -512,6 +515,10 @@ ABSENT: list[tuple[str, str, str]] = [
         "Die Behörden in Minsk untersagten eine Kundgebung der Opposition.",
         "PROTEST",
     ),
+    # an outcry of the world is no protest by the people of a place the sentence names
+    ("de", "Die Annexion der Krim löste einen internationalen Aufruhr aus.", "PROTEST"),
+    ("de", "Die Festnahmen in Teheran lösten weltweite Proteste aus.", "PROTEST"),
+    ("en", "The killing of the journalist in Istanbul sparked international protests.", "PROTEST"),
 ]
 
 
