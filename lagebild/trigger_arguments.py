@@ -163,9 +163,9 @@ def initial_arguments(f: SentenceFrame, trig: TriggerMatch) -> TriggerArgs | Non
             or target
         )
     if target is None and not trig.noun:
-        target = _shared_object(trig, triggers, tokens, slots, clause_of, cues, inherited)
+        target = _shared_object(f, trig, inherited)
     if target is None and not trig.noun and trig.type in COOPERATIVE_TYPES:
-        target = _counterpart_before(trig, triggers, tokens, slots, clause_of, cues, inherited)
+        target = _counterpart_before(f, trig, inherited)
     args = TriggerArgs(trig, c, inherited, sources, target, _passive)
     args.partners, args.own_sources = (partners, own_sources) if own_sources else ([], [])
     return args
@@ -453,24 +453,17 @@ def thanks_and_references(f: SentenceFrame, a: TriggerArgs) -> bool:
     return True
 
 
-def _shared_object(
-    trig: TriggerMatch,
-    triggers: list[TriggerMatch],
-    tokens: list,
-    slots: list[Slot],
-    clause_of: list[int],
-    cues: Cues,
-    inherited: Slot | None,
-) -> Slot | None:
+def _shared_object(f: SentenceFrame, trig: TriggerMatch, inherited: Slot | None) -> Slot | None:
     """Two verbs joined by "and" share the object that follows the second one: "beat and
     detained two journalists", "verurteilte und verhöhnte die Ukraine"."""
+    tokens, cues = f.tokens, f.cues
     j = trig.index + 2
     if j >= len(tokens) or tokens[trig.index + 1].lower not in cues.coordinators:
         return None
-    nxt = next((t for t in triggers if t.index == j and not t.noun), None)
+    nxt = next((t for t in f.triggers if t.index == j and not t.noun), None)
     if nxt is None:
         return None
-    _, target, _ = choose_arguments(nxt, tokens, slots, clause_of, cues, inherited)
+    _, target, _ = choose_arguments(nxt, tokens, f.slots, f.clause_of, cues, inherited)
     return target
 
 
@@ -480,22 +473,17 @@ COOPERATIVE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "AID", "COOPERATE"
 
 
 def _counterpart_before(
-    trig: TriggerMatch,
-    triggers: list[TriggerMatch],
-    tokens: list,
-    slots: list[Slot],
-    clause_of: list[int],
-    cues: Cues,
-    inherited: Slot | None,
+    f: SentenceFrame, trig: TriggerMatch, inherited: Slot | None
 ) -> Slot | None:
     """A cooperative verb after "and" with no counterpart of its own shares that of the
     cooperative verb before it: "met Lukashenko and promised closer economic ties"."""
+    tokens, cues, clause_of = f.tokens, f.cues, f.clause_of
     i = trig.index
     if i < 1 or tokens[i - 1].lower not in cues.coordinators:
         return None
     before = [
         t
-        for t in triggers
+        for t in f.triggers
         if t.index < i - 1
         and not t.noun
         and t.type in COOPERATIVE_TYPES
@@ -503,7 +491,7 @@ def _counterpart_before(
     ]
     if not before:
         return None
-    _, target, _ = choose_arguments(before[-1], tokens, slots, clause_of, cues, inherited)
+    _, target, _ = choose_arguments(before[-1], tokens, f.slots, clause_of, cues, inherited)
     return target
 
 
