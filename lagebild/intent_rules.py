@@ -12,12 +12,12 @@ from lagebild.event_build import (
     clause_subject,
     event_clause,
     political,
+    recode,
     rule_event,
     synthetic_entry,
     token_at,
 )
 from lagebild.modality import ClauseInfo, scheduled, verb_index
-from lagebild.ontology import lookup_cameo
 from lagebild.schema import Event, Sentence
 from lagebild.slots import Slot
 from lagebild.triggers import TriggerMatch
@@ -259,9 +259,7 @@ def intent_events(
         ):
             # "kündigte an, alle Schiffe ... ins Visier zu nehmen": an announced attack
             if e.type in THREAT_CODES:
-                code = lookup_cameo(THREAT_CODES[e.type])
-                e.type, e.cameo, e.quad_class = "THREATEN", code.code, 3
-                e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+                recode(e, THREAT_CODES[e.type])
             e.hypothetical = False
         # "Peking sei zu Gesprächen bereit", "ready to meet": an intent to meet
         ready = (
@@ -344,9 +342,7 @@ def intent_events(
             # "agreed to exchange prisoners": a swap both promise is their agreement
             and tokens[k].lemma.lower() not in cues.reciprocal_verbs
         ):
-            code = lookup_cameo("080" if e.type == "RETREAT" else "036")
-            e.type, e.cameo, e.quad_class = code.plover or "", code.code, code.quad_class or 1
-            e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+            recode(e, "080" if e.type == "RETREAT" else "036")
             e.hypothetical = False
             replaced_sources.add(e.source.key() if e.source else None)
         promised = (
@@ -370,9 +366,7 @@ def intent_events(
         ):
             # "vowed to deepen their cooperation", "agreed to work together": an intent to
             # cooperate or to give (AGREE 031/033), not the act itself
-            code = lookup_cameo(INTENT_CODES[e.type])
-            e.type, e.cameo, e.quad_class = "AGREE", code.code, 1
-            e.goldstein, e.mode, e.context = code.goldstein, code.mode, code.context
+            recode(e, INTENT_CODES[e.type])
             e.hypothetical = False
         out.append(e)
     if replaced_sources:

@@ -5,30 +5,28 @@ from __future__ import annotations
 
 from lagebild.cues import Cues
 from lagebild.dates import date_words
-from lagebild.event_build import token_at
-from lagebild.ontology import lookup_cameo
+from lagebild.event_build import recode, token_at
 from lagebild.schema import Event
 from lagebild.slots import Slot
 
 #: the MOBILIZE code of a weapons test
 TEST_CODE = "150"
+#: the codes of an attack and of a troop build-up
+ATTACK_CODE, BUILDUP_CODE = "190", "154"
 
 
 def sea_launches(events: list[Event]) -> None:
     """Missiles fired into the sea at nobody are a test, a show of force (MOBILIZE 150),
     not an attack: "feuerte zwei Raketen ins Japanische Meer ab"."""
-    code = lookup_cameo(TEST_CODE)
     for e in events:
         if e.type == "ASSAULT" and e.target is None:
-            e.type, e.cameo, e.quad_class, e.goldstein = "MOBILIZE", code.code, 4, code.goldstein
-            e.mode, e.context = code.mode, code.context
+            recode(e, TEST_CODE)
 
 
 def missile_tests(events: list[Event], tokens: list, cues: Cues) -> None:
     """A missile fired or launched at nobody, or into the sea, is a test or a show of force
     (MOBILIZE 150), not an attack: "North Korea fired a ballistic missile on Sunday",
     "... into the Sea of Japan"; launched at a state it is an attack."""
-    test, attack = lookup_cameo("150"), lookup_cameo("190")
     for e in events:
         if e.type not in ("ASSAULT", "MOBILIZE") or e.negated:
             continue
@@ -53,8 +51,7 @@ def missile_tests(events: list[Event], tokens: list, cues: Cues) -> None:
             e.target is None and any(w in cues.sea_words for w in after)
         )
         if e.type == "ASSAULT" and (e.target is None or seaward):
-            e.type, e.cameo, e.quad_class, e.goldstein = "MOBILIZE", test.code, 4, test.goldstein
-            e.mode, e.context = test.mode, test.context
+            recode(e, TEST_CODE)
             e.target = None
         elif (
             e.type == "MOBILIZE"
@@ -63,15 +60,13 @@ def missile_tests(events: list[Event], tokens: list, cues: Cues) -> None:
             and any(w in cues.attack_preps for w in after[:8])
         ):
             # "launched 40 missiles at Kyiv": an attack
-            e.type, e.cameo, e.quad_class, e.goldstein = "ASSAULT", attack.code, 4, attack.goldstein
-            e.mode, e.context = attack.mode, attack.context
+            recode(e, ATTACK_CODE)
 
 
 def border_buildup(events: list[Event], tokens: list, slots: list[Slot], cues: Cues) -> None:
     """Troops sent to a border or near a state are a build-up (MOBILIZE 154), not aid to a
     recipient; a build-up with no target is aimed at the state whose border it is ("deployed
     soldiers to the Belarusian border", "Poland's border")."""
-    code = lookup_cameo("154")
     neighbour = next(
         (
             s.actor
@@ -87,8 +82,7 @@ def border_buildup(events: list[Event], tokens: list, slots: list[Slot], cues: C
     states = {s.actor.country: s.actor for s in slots if s.actor.country and s.kind != "place"}
     for e in events:
         if e.type == "AID":
-            e.type, e.cameo, e.quad_class, e.goldstein = "MOBILIZE", code.code, 4, code.goldstein
-            e.mode, e.context = code.mode, code.context
+            recode(e, BUILDUP_CODE)
         if e.type != "MOBILIZE" or e.target is not None or e.source is None:
             continue
         # "despite massing troops near the border" of a sentence about Ukraine: the one

@@ -12,7 +12,6 @@ from lagebild.event_build import (
     synthetic_entry,
 )
 from lagebild.modality import ClauseInfo
-from lagebild.ontology import lookup_cameo
 from lagebild.schema import Actor, Event, Sentence
 from lagebild.slots import Slot
 from lagebild.target_rules import DOMESTIC_TYPES
@@ -31,9 +30,7 @@ def civilian_violence(events: list[Event]) -> None:
     "farmers set up blockades") are protest (CAMEO 145, 144), not ASSAULT or COERCE."""
     for e in events:
         if e.type in CIVILIAN_ACTS and e.source is not None and e.source.sector in CIVILIAN_SECTORS:
-            code = lookup_cameo(CIVILIAN_ACTS[e.type])
-            e.type, e.cameo, e.quad_class, e.goldstein = "PROTEST", code.code, 4, code.goldstein
-            e.mode, e.context = code.mode, code.context
+            recode(e, CIVILIAN_ACTS[e.type])
 
 
 def protesting_subject(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from lagebild.cues import Cues
 from lagebild.event_build import event_clause, later_in_clause, recode, token_at
-from lagebild.ontology import lookup_cameo
 from lagebild.schema import Actor, Event, Token
 
 #: verbal reactions whose object may be another act ("verurteilte den russischen Angriff")
@@ -140,11 +139,14 @@ def shared_counterpart(events: list[Event]) -> None:
             e.target = before.target
 
 
+#: the code of a ban on what belongs to another state: a sanction
+BAN_CODE = "163"
+
+
 def foreign_bans(events: list[Event]) -> None:
     """A ban by one state or organisation on what belongs to another ("a ban on Russian
     diamonds", "banned Belarusian airlines") is a sanction (SANCTION 163); a ban at home
     ("banned the Pride march") stays COERCE 172."""
-    code = lookup_cameo("163")
     for e in events:
         if (
             e.cameo == "172"
@@ -154,8 +156,7 @@ def foreign_bans(events: list[Event]) -> None:
             and e.source.key()
             and e.target.key() != e.source.key()
         ):
-            e.type, e.cameo, e.quad_class, e.goldstein = "SANCTION", code.code, 4, code.goldstein
-            e.mode, e.context = code.mode, code.context
+            recode(e, BAN_CODE)
 
 
 #: CAMEO codes of sending forces to help a government, and of the request for them
